@@ -1,0 +1,131 @@
+package io.karapace.jvm.app;
+
+import io.karapace.jvm.config.Config;
+import io.karapace.jvm.http.HttpServer;
+import io.karapace.jvm.http.registry.CompatibilityResource;
+import io.karapace.jvm.http.registry.ConfigResource;
+import io.karapace.jvm.http.registry.ModeResource;
+import io.karapace.jvm.http.registry.SchemasResource;
+import io.karapace.jvm.http.registry.ServerResource;
+import io.karapace.jvm.http.registry.SubjectsResource;
+import io.karapace.jvm.kafka.ClusterId;
+import io.karapace.jvm.kafka.EmbeddedKafka;
+import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.registry.CompatibilityLevel;
+import io.karapace.jvm.registry.RegistryService;
+import io.karapace.jvm.schema.SchemaProviders;
+import io.karapace.jvm.schema.avro.AvroSchemaProvider;
+import io.karapace.jvm.store.KafkaSchemaLog;
+import io.karapace.jvm.store.RecordCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running server: Kafka (embedded or external), the schema log, the registry and HTTP. */
+public final class KarapaceServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KarapaceServer.class);
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private HttpServer http;
+
+    private KarapaceServer() {
+    }
+
+    public static KarapaceServer start(Config config, List<String> warnings) {
+        Configurator.setRootLevel(Level.toLevel(config.log4jLevel(), Level.INFO));
+        warnings.forEach(LOG::warn);
+        KarapaceServer server = new KarapaceServer();
+        try {
+            server.run(config);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void run(Config config) {
+        long startedAt = System.currentTimeMillis();
+        if (!config.karapaceRegistry()) {
+            throw new IllegalStateException("karapace_registry is false and this build serves only the schema "
+                    + "registry: there is nothing to run");
+        }
+        if (config.karapaceRest()) {
+            LOG.info("The Kafka REST proxy is not part of this build yet; serving the schema registry only");
+        }
+        KafkaClientSettings kafka = kafkaSettings(config);
+        Duration storeTimeout = Duration.ofMillis(config.storeTimeoutMs());
+        KafkaSchemaLog log = new KafkaSchemaLog(kafka, config.topicName(), config.replicationFactor(),
+                new KafkaSchemaLog.Timeouts(storeTimeout, storeTimeout));
+        resources.add(0, log);
+        RegistryService registry = new RegistryService(log, new RecordCodec(),
+                new SchemaProviders(List.of(new AvroSchemaProvider())),
+                CompatibilityLevel.parse(config.compatibility()).orElse(CompatibilityLevel.BACKWARD),
+                config.kafkaSchemaReaderStrictMode(), storeTimeout);
+        registry.start();
+        ClusterId clusterId = new ClusterId(kafka);
+        ServerResource.ServerInfo info = new ServerResource.ServerInfo(Version.NUMBER,
+                config.groupId(), clusterId::get, startedAt);
+        http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), List.of(
+                new SubjectsResource(registry), new SchemasResource(registry), new CompatibilityResource(registry),
+                new ConfigResource(registry), new ModeResource(registry), new ServerResource(registry, info)));
+        resources.add(0, http);
+        LOG.info("Schema registry listening on http://{}:{}/ (topic {})", config.host(), http.port(),
+                config.topicName());
+        awaitReady(registry, Duration.ofMillis(config.startupTimeoutMs()));
+    }
+
+    private KafkaClientSettings kafkaSettings(Config config) {
+        String bootstrap = config.bootstrapUri().orElse(null);
+        if (bootstrap == null) {
+            EmbeddedKafka embedded = EmbeddedKafka.start(config.dataDir().resolve("kafka"),
+                    config.embeddedKafkaPort(), config.embeddedKafkaControllerPort());
+            resources.add(embedded);
+            bootstrap = embedded.bootstrapServers();
+            LOG.info("No bootstrap_uri configured: started embedded Kafka at {} with data in {}", bootstrap,
+                    config.dataDir().resolve("kafka").toAbsolutePath());
+        } else {
+            LOG.info("Using Kafka at {}", bootstrap);
+        }
+        return new KafkaClientSettings(bootstrap, config.clientId(), config.securityProtocol(),
+                config.sslCafile().map(java.nio.file.Path::of).orElse(null),
+                config.sslCertfile().map(java.nio.file.Path::of).orElse(null),
+                config.sslKeyfile().map(java.nio.file.Path::of).orElse(null),
+                config.saslMechanism().orElse(null), config.saslPlainUsername().orElse(null),
+                config.saslPlainPassword().orElse(null));
+    }
+
+    private static void awaitReady(RegistryService registry, Duration timeout) {
+        long started = System.nanoTime();
+        try {
+            if (registry.awaitReady(timeout)) {
+                LOG.info("Ready: schemas topic replayed in {} ms", (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.warn("Still replaying the schemas topic after {} ms; /_health answers 503 until done",
+                timeout.toMillis());
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+        resources.clear();
+    }
+}

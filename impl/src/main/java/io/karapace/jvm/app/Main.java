@@ -1,0 +1,38 @@
+package io.karapace.jvm.app;
+
+import io.karapace.jvm.config.ConfigException;
+import io.karapace.jvm.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@code java -jar karapace-jvm.jar [config.json]}: loads the config and runs until stopped. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
+        System.setProperty("log4j2.julLoggerAdapter", "org.apache.logging.log4j.jul.CoreLoggerAdapter");
+        if (args.length > 1) {
+            System.err.println("usage: java -jar karapace-jvm.jar [config.json]");
+            System.exit(2);
+        }
+        ConfigLoader.Loaded loaded;
+        try {
+            loaded = ConfigLoader.load(Optional.ofNullable(args.length == 1 ? Path.of(args[0]) : null), System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("karapace-jvm: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        KarapaceServer server;
+        try {
+            server = KarapaceServer.start(loaded.config(), loaded.warnings());
+        } catch (RuntimeException e) {
+            System.err.println("karapace-jvm: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+    }
+}

@@ -1,0 +1,59 @@
+package io.karapace.jvm.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.karapace.jvm.registry.RegistryException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only exception mapper: every failure becomes Confluent's {@code {"error_code", "message"}}
+ * with the status Confluent answers. Anything unexpected is logged once and answered as a bare 500.
+ */
+@Provider
+public final class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    @Context
+    private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof RegistryException e) {
+            return error(e.error().httpStatus, e.error().errorCode, e.getMessage());
+        }
+        if (failure instanceof WebApplicationException e) {
+            Response response = e.getResponse();
+            if (response.hasEntity()) {
+                return response;
+            }
+            int status = response.getStatus();
+            String message = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+                    : "HTTP " + status + " " + response.getStatusInfo().getReasonPhrase();
+            return error(status, status, message);
+        }
+        if (failure instanceof JsonParseException e) {
+            return error(400, 400, e.getOriginalMessage());
+        }
+        if (failure instanceof JsonMappingException e) {
+            return error(422, 422, "Unrecognized JSON: " + e.getOriginalMessage());
+        }
+        LOG.error("Unhandled error: {}", failure.toString(), failure);
+        return error(500, 500, "Internal Server Error");
+    }
+
+    private Response error(int status, int code, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error_code", code);
+        body.put("message", message);
+        return Response.status(status).type(MediaTypes.preferred(headers)).entity(body).build();
+    }
+}

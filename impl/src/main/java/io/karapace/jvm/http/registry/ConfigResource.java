@@ -1,0 +1,55 @@
+package io.karapace.jvm.http.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.karapace.jvm.api.registry.ConfigApi;
+import io.karapace.jvm.api.registry.model.Config;
+import io.karapace.jvm.api.registry.model.ConfigUpdateRequest;
+import io.karapace.jvm.http.Json;
+import io.karapace.jvm.registry.RegistryService;
+
+public final class ConfigResource implements ConfigApi {
+    private final RegistryService registry;
+
+    public ConfigResource(RegistryService registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Config getTopLevelConfig(Boolean defaultToGlobal) {
+        return config(registry.globalConfig());
+    }
+
+    @Override
+    public ConfigUpdateRequest updateTopLevelConfig(ConfigUpdateRequest body) {
+        return update(null, body);
+    }
+
+    @Override
+    public Config deleteTopLevelConfig() {
+        return config(registry.deleteConfig(null));
+    }
+
+    @Override
+    public Config getSubjectLevelConfig(String subject, Boolean defaultToGlobal) {
+        return config(registry.subjectConfig(subject, defaultToGlobal));
+    }
+
+    @Override
+    public ConfigUpdateRequest updateSubjectLevelConfig(String subject, ConfigUpdateRequest body) {
+        return update(subject, body);
+    }
+
+    @Override
+    public Config deleteSubjectConfig(String subject) {
+        return config(registry.deleteConfig(subject));
+    }
+
+    private ConfigUpdateRequest update(String subject, ConfigUpdateRequest body) {
+        ObjectNode update = body == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.valueToTree(body);
+        return Json.MAPPER.convertValue(registry.updateConfig(subject, update), ConfigUpdateRequest.class);
+    }
+
+    private static Config config(ObjectNode stored) {
+        return Json.MAPPER.convertValue(stored, Config.class);
+    }
+}

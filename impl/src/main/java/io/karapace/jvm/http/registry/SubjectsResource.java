@@ -1,0 +1,69 @@
+package io.karapace.jvm.http.registry;
+
+import io.karapace.jvm.api.registry.SubjectsApi;
+import io.karapace.jvm.api.registry.model.RegisterSchemaRequest;
+import io.karapace.jvm.api.registry.model.RegisterSchemaResponse;
+import io.karapace.jvm.api.registry.model.SubjectSchema;
+import io.karapace.jvm.registry.RegistryService;
+import io.karapace.jvm.registry.VersionSpec;
+import java.util.List;
+
+public final class SubjectsResource implements SubjectsApi {
+    private final RegistryService registry;
+
+    public SubjectsResource(RegistryService registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public List<String> getSubjects(String subjectPrefix, Boolean deleted, Boolean deletedOnly,
+                                    Integer offset, Integer limit) {
+        return RegistryModels.page(registry.subjects(subjectPrefix, deleted, deletedOnly), offset, limit);
+    }
+
+    @Override
+    public List<Integer> getVersions(String subject, Boolean deleted, Boolean deletedOnly,
+                                     Integer offset, Integer limit) {
+        return RegistryModels.page(registry.versions(subject, deleted, deletedOnly), offset, limit);
+    }
+
+    @Override
+    public RegisterSchemaResponse register(String subject, RegisterSchemaRequest body, Boolean normalize,
+                                           String format) {
+        return new RegisterSchemaResponse().id(registry.register(subject, RegistryModels.request(body), normalize));
+    }
+
+    @Override
+    public SubjectSchema lookUpSchemaUnderSubject(String subject, RegisterSchemaRequest body, Boolean normalize,
+                                                  Boolean deleted, String format) {
+        return RegistryModels.subjectSchema(registry,
+                registry.lookup(subject, RegistryModels.request(body), normalize, deleted), format);
+    }
+
+    @Override
+    public SubjectSchema getSchemaByVersion(String subject, String version, Boolean deleted, String format) {
+        return RegistryModels.subjectSchema(registry,
+                registry.version(subject, VersionSpec.parse(version), deleted), format);
+    }
+
+    @Override
+    public String getRawSchemaByVersion(String subject, String version, Boolean deleted, String format) {
+        return registry.render(registry.version(subject, VersionSpec.parse(version), deleted).schema(), format);
+    }
+
+    @Override
+    public List<Integer> getReferencedBy(String subject, String version, Boolean deleted,
+                                         Integer offset, Integer limit) {
+        return RegistryModels.page(registry.referencedBy(subject, VersionSpec.parse(version)), offset, limit);
+    }
+
+    @Override
+    public Integer deleteSchemaVersion(String subject, String version, Boolean permanent) {
+        return registry.deleteVersion(subject, VersionSpec.parse(version), permanent);
+    }
+
+    @Override
+    public List<Integer> deleteSubject(String subject, Boolean permanent) {
+        return registry.deleteSubject(subject, permanent);
+    }
+}

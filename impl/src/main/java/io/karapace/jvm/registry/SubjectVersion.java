@@ -1,0 +1,5 @@
+package io.karapace.jvm.registry;
+
+/** A subject-version pair. */
+public record SubjectVersion(String subject, int version) {
+}

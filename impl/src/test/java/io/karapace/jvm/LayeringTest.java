@@ -1,0 +1,45 @@
+package io.karapace.jvm;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The domain stays free of HTTP and Kafka; generated contracts are used by the HTTP layer only. */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.karapace.jvm");
+    }
+
+    @Test
+    void onlyTheHttpLayerSeesJaxRsAndTheGeneratedApi() {
+        noClasses().that().resideOutsideOfPackages("io.karapace.jvm.http..", "io.karapace.jvm.api..",
+                        "io.karapace.jvm.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.karapace.jvm.api..",
+                        "org.glassfish..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStoreAndKafkaPackagesTalkToKafka() {
+        noClasses().that().resideOutsideOfPackages("io.karapace.jvm.store..", "io.karapace.jvm.kafka..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainDoesNotDependOnTheOuterLayers() {
+        noClasses().that().resideInAnyPackage("io.karapace.jvm.registry..", "io.karapace.jvm.schema..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.karapace.jvm.http..",
+                        "io.karapace.jvm.app..", "io.karapace.jvm.config..", "io.karapace.jvm.kafka..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,63 @@
+package io.karapace.jvm.registry;
+
+import io.karapace.jvm.store.SchemaLog;
+import io.karapace.jvm.store.StoreException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A SchemaLog in memory, applying each append at once: for unit tests of the registry's rules. */
+final class InMemorySchemaLog implements SchemaLog {
+    record Entry(byte[] key, byte[] value) {
+    }
+
+    final List<Entry> entries = new ArrayList<>();
+    private Sink sink;
+    boolean failWrites;
+
+    @Override
+    public void start(Sink sink) {
+        this.sink = sink;
+        for (int i = 0; i < entries.size(); i++) {
+            sink.apply(entries.get(i).key(), entries.get(i).value(), i);
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        return sink != null;
+    }
+
+    @Override
+    public boolean awaitReady(Duration timeout) {
+        return isReady();
+    }
+
+    @Override
+    public long appliedOffset() {
+        return entries.size() - 1;
+    }
+
+    @Override
+    public long startEndOffset() {
+        return entries.size() - 1;
+    }
+
+    @Override
+    public long append(byte[] key, byte[] value) {
+        if (failWrites) {
+            throw new StoreException("Kafka is down", false, null);
+        }
+        entries.add(new Entry(key, value));
+        sink.apply(key, value, entries.size() - 1);
+        return entries.size() - 1;
+    }
+
+    void add(String key, String value) {
+        entries.add(new Entry(key.getBytes(), value == null ? null : value.getBytes()));
+    }
+
+    @Override
+    public void close() {
+    }
+}
