@@ -63,7 +63,7 @@ public final class Config {
         return string(ConfigKey.TOPIC_NAME);
     }
 
-    /** One of the seven level names, upper-case. */
+    /** One of the seven level names, upper-case, as {@code CompatibilityLevel.valueOf} takes them. */
     public String compatibility() {
         return string(ConfigKey.COMPATIBILITY);
     }

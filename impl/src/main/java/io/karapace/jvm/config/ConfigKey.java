@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every setting the server reads: its Karapace name, value rule, default and a one-line description.
- * A nullable key may be unset (its default is then null unless stated); the others always hold a value.
+ * Nullable keys start unset (null); the others always hold a value.
  */
 public enum ConfigKey {
     HOST("host", text(), "127.0.0.1", "Address the HTTP server binds to; empty or 0.0.0.0 listens on all addresses."),
