@@ -1,0 +1,161 @@
+package io.karapace.jvm.config;
+
+import static io.karapace.jvm.config.ValueRule.bool;
+import static io.karapace.jvm.config.ValueRule.intAtLeast;
+import static io.karapace.jvm.config.ValueRule.intBetween;
+import static io.karapace.jvm.config.ValueRule.longAtLeast;
+import static io.karapace.jvm.config.ValueRule.nonBlankText;
+import static io.karapace.jvm.config.ValueRule.oneOf;
+import static io.karapace.jvm.config.ValueRule.text;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting the server reads: its Karapace name, value rule, default and a one-line description.
+ * Nullable keys start unset (null); the others always hold a value.
+ */
+public enum ConfigKey {
+    HOST("host", text(), "127.0.0.1", "Address the HTTP server binds to; empty or 0.0.0.0 listens on all addresses."),
+    PORT("port", port(), 8081, "Port the HTTP server listens on."),
+    ADVERTISED_HOSTNAME(nullable("advertised_hostname"), nonBlankText(),
+            "Host name clients and other nodes use to reach this node; unset means host (the machine name when host listens on all addresses)."),
+    ADVERTISED_PORT(nullable("advertised_port"), port(), "Port clients and other nodes use to reach this node; unset means port."),
+    ADVERTISED_PROTOCOL("advertised_protocol", oneOf("http", "https"), "http", "Scheme of this node's advertised URL."),
+    BOOTSTRAP_URI(nullable("bootstrap_uri"), nonBlankText(),
+            "Kafka bootstrap servers (host:port,...); unset starts an embedded single-node Kafka broker."),
+    CLIENT_ID("client_id", nonBlankText(), "sr-1", "Kafka client id of this node."),
+    GROUP_ID("group_id", nonBlankText(), "schema-registry", "Kafka group used to elect the primary node."),
+    TOPIC_NAME("topic_name", nonBlankText(), "_schemas", "Kafka topic that stores schemas, configs and modes."),
+    COMPATIBILITY("compatibility", oneOf("NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE",
+            "FULL", "FULL_TRANSITIVE"), "BACKWARD", "Compatibility level used while no global level has been set."),
+    REPLICATION_FACTOR("replication_factor", intBetween(1, Short.MAX_VALUE), 1,
+            "Replication factor of the schemas topic when this node creates it."),
+    SECURITY_PROTOCOL("security_protocol", oneOf("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"), "PLAINTEXT",
+            "Protocol used to talk to Kafka."),
+    SSL_CAFILE(nullable("ssl_cafile"), nonBlankText(), "PEM file of the CA certificates trusted for Kafka TLS."),
+    SSL_CERTFILE(nullable("ssl_certfile"), nonBlankText(), "PEM file of the client certificate for Kafka TLS."),
+    SSL_KEYFILE(nullable("ssl_keyfile"), nonBlankText(), "PEM file of the client private key for Kafka TLS."),
+    SASL_MECHANISM(nullable("sasl_mechanism"), oneOf("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"),
+            "SASL mechanism used with the SASL_* security protocols."),
+    SASL_PLAIN_USERNAME(nullable("sasl_plain_username"), text(), "SASL user name."),
+    SASL_PLAIN_PASSWORD(nullable("sasl_plain_password"), text(), "SASL password (never logged)."),
+    LOG_LEVEL("log_level", oneOf("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO", "Level of the root logger."),
+    KARAPACE_REGISTRY("karapace_registry", bool(), true, "Serve the Schema Registry API."),
+    KARAPACE_REST("karapace_rest", bool(), true, "Serve the Kafka REST Proxy API."),
+    MASTER_ELIGIBILITY("master_eligibility", bool(), true, "Whether this node may become the primary that writes."),
+    HTTP_REQUEST_MAX_SIZE("http_request_max_size", intAtLeast(1), 1048576, "Largest accepted HTTP request body, in bytes."),
+    KAFKA_SCHEMA_READER_STRICT_MODE("kafka_schema_reader_strict_mode", bool(), false,
+            "Stop instead of skipping when the schemas topic holds a record that cannot be read."),
+    METADATA_MAX_AGE_MS("metadata_max_age_ms", intAtLeast(0), 60000, "Kafka clients' metadata.max.age.ms."),
+    PRODUCER_ACKS("producer_acks", oneOf("0", "1", "-1", "all"), "1", "REST proxy producers' acks."),
+    PRODUCER_COMPRESSION_TYPE("producer_compression_type", oneOf("none", "gzip", "snappy", "lz4", "zstd"), "none",
+            "REST proxy producers' compression.type."),
+    PRODUCER_LINGER_MS("producer_linger_ms", intAtLeast(0), 100, "REST proxy producers' linger.ms."),
+    PRODUCER_MAX_REQUEST_SIZE("producer_max_request_size", intAtLeast(1), 1048576,
+            "REST proxy producers' max.request.size, in bytes."),
+    CONSUMER_REQUEST_TIMEOUT_MS("consumer_request_timeout_ms", intAtLeast(0), 11000,
+            "REST proxy consumers' fetch timeout when a request names none."),
+    CONSUMER_REQUEST_MAX_BYTES("consumer_request_max_bytes", intAtLeast(0), 67108864,
+            "REST proxy consumers' largest fetch when a request names none, in bytes."),
+    CONSUMER_IDLE_DISCONNECT_TIMEOUT("consumer_idle_disconnect_timeout", intAtLeast(0), 0,
+            "Seconds after which an idle REST proxy consumer is closed; 0 keeps it."),
+    FETCH_MIN_BYTES("fetch_min_bytes", intAtLeast(0), 1, "REST proxy consumers' fetch.min.bytes."),
+    NAME_STRATEGY("name_strategy", oneOf("topic_name", "record_name", "topic_record_name"), "topic_name",
+            "How the REST proxy derives a subject from a topic and a record."),
+    NAME_STRATEGY_VALIDATION("name_strategy_validation", bool(), true,
+            "Whether the REST proxy checks that a given schema id belongs to the strategy's subject."),
+    REGISTRY_HOST("registry_host", nonBlankText(), "127.0.0.1", "Host of the Schema Registry the REST proxy uses."),
+    REGISTRY_PORT("registry_port", port(), 8081, "Port of the Schema Registry the REST proxy uses."),
+    REST_BASE_URI(nullable("rest_base_uri"), nonBlankText(),
+            "Base URI the REST proxy puts in its answers; unset means the advertised protocol, host and port."),
+    DATA_DIR("data_dir", nonBlankText(), "./data", "Directory where the embedded Kafka broker keeps its data."),
+    EMBEDDED_KAFKA_PORT("embedded_kafka_port", port(), 29092, "Port of the embedded Kafka broker's listener."),
+    EMBEDDED_KAFKA_CONTROLLER_PORT("embedded_kafka_controller_port", port(), 29093,
+            "Port of the embedded Kafka broker's controller listener."),
+    STORE_TIMEOUT_MS("store_timeout_ms", longAtLeast(1), 10000L,
+            "How long a write waits for Kafka to store and hand back its record, in milliseconds."),
+    STARTUP_TIMEOUT_MS("startup_timeout_ms", longAtLeast(1), 60000L,
+            "How long startup waits for Kafka and for the schemas topic to be read, in milliseconds.");
+
+    private static final String ENV_PREFIX = "KARAPACE_";
+    private static final Map<String, ConfigKey> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ConfigKey::key, Function.identity()));
+
+    private final String key;
+    private final ValueRule rule;
+    private final Object defaultValue;
+    private final boolean nullable;
+    private final String doc;
+
+    ConfigKey(String key, ValueRule rule, Object defaultValue, String doc) {
+        this(key, rule, defaultValue, false, doc);
+    }
+
+    ConfigKey(Nullable key, ValueRule rule, String doc) {
+        this(key.name(), rule, null, true, doc);
+    }
+
+    ConfigKey(String key, ValueRule rule, Object defaultValue, boolean nullable, String doc) {
+        this.key = key;
+        this.rule = rule;
+        this.defaultValue = defaultValue;
+        this.nullable = nullable;
+        this.doc = doc;
+    }
+
+    /** The name used in the JSON file, e.g. {@code bootstrap_uri}. */
+    public String key() {
+        return key;
+    }
+
+    public ValueRule rule() {
+        return rule;
+    }
+
+    /** The typed default; null for nullable keys. */
+    public Object defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean nullable() {
+        return nullable;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    /**
+     * Environment variables that set this key, the preferred one first. Keys starting with
+     * {@code karapace_} answer to the single prefix (Karapace's README) and the double prefix
+     * (what Karapace's code reads).
+     */
+    public List<String> envNames() {
+        String upper = key.toUpperCase(Locale.ROOT);
+        return upper.startsWith(ENV_PREFIX)
+                ? List.of(upper, ENV_PREFIX + upper)
+                : List.of(ENV_PREFIX + upper);
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        return Optional.ofNullable(BY_NAME.get(key));
+    }
+
+    private static ValueRule port() {
+        return intBetween(0, 65535);
+    }
+
+    private static Nullable nullable(String key) {
+        return new Nullable(key);
+    }
+
+    /** Marks a key without a default: the constructor taking it makes the key nullable. */
+    private record Nullable(String name) {
+    }
+}

@@ -1,0 +1,152 @@
+package io.karapace.jvm.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link Config} from defaults, then an optional JSON file, then {@code KARAPACE_*}
+ * environment variables (blank ones ignored; names matched case-insensitively). Pure: reads only the
+ * file it is given and the map it is handed.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** A loaded configuration and what was odd about its sources (e.g. unknown keys). */
+    public record Loaded(Config config, List<String> warnings) {
+        public Loaded {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private ConfigLoader() {
+    }
+
+    /** @throws ConfigException on the first unreadable file or invalid value */
+    public static Loaded load(Optional<Path> file, Map<String, String> env) {
+        List<String> warnings = new ArrayList<>();
+        Map<ConfigKey, JsonNode> fromFile = file.map(path -> readFile(path, warnings)).orElse(Map.of());
+        Map<String, String> upperEnv = upperCaseNames(env);
+        Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            values.put(key, resolve(key, fromFile.get(key), upperEnv, file));
+        }
+        checkAServiceIsOn(values);
+        return new Loaded(new Config(values), warnings);
+    }
+
+    private static Object resolve(ConfigKey key, JsonNode fileValue, Map<String, String> env, Optional<Path> file) {
+        for (String name : key.envNames()) {
+            String text = env.get(name);
+            if (text != null && !text.isBlank()) {
+                return parse(key, text, "environment variable " + name);
+            }
+        }
+        if (fileValue == null) {
+            return key.defaultValue();
+        }
+        String source = file.map(Path::toString).orElseThrow();
+        if (fileValue.isNull()) {
+            if (key.nullable()) {
+                return null;
+            }
+            throw invalid(key, "null", source);
+        }
+        if (fileValue.isContainerNode()) {
+            throw invalid(key, fileValue.toString(), source);
+        }
+        return parse(key, fileValue.asText(), source);
+    }
+
+    private static Object parse(ConfigKey key, String text, String source) {
+        return key.rule().parse(text).orElseThrow(() -> invalid(key, text, source));
+    }
+
+    private static ConfigException invalid(ConfigKey key, String text, String source) {
+        return new ConfigException("Invalid value '" + oneLine(text) + "' for configuration " + key.key() + ": "
+                + key.rule().description() + " (set in " + source + ")");
+    }
+
+    private static void checkAServiceIsOn(Map<ConfigKey, Object> values) {
+        if (!(Boolean) values.get(ConfigKey.KARAPACE_REGISTRY) && !(Boolean) values.get(ConfigKey.KARAPACE_REST)) {
+            throw new ConfigException("Invalid configuration: at least one of karapace_registry and karapace_rest"
+                    + " must be true");
+        }
+    }
+
+    private static Map<ConfigKey, JsonNode> readFile(Path path, List<String> warnings) {
+        JsonNode root = parseFile(path);
+        if (!root.isObject()) {
+            throw new ConfigException("Configuration file " + path + " must hold a JSON object, not " + kind(root));
+        }
+        Map<ConfigKey, JsonNode> known = new EnumMap<>(ConfigKey.class);
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            ConfigKey.byKey(field.getKey()).ifPresentOrElse(
+                    key -> known.put(key, field.getValue()),
+                    () -> warnings.add("Unknown configuration key '" + field.getKey() + "' in " + path + " is ignored"));
+        }
+        return known;
+    }
+
+    private static JsonNode parseFile(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration file " + path + ": " + e, e);
+        }
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            if (root == null || root.isMissingNode()) {
+                throw new ConfigException("Configuration file " + path + " is empty; it must hold a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("Configuration file " + path + " is not valid JSON: "
+                    + oneLine(e.getOriginalMessage()) + at(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read configuration file " + path + ": " + e, e);
+        }
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static String kind(JsonNode node) {
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\R", " ");
+    }
+
+    /** Exact upper-case names win over other spellings of the same name. */
+    private static Map<String, String> upperCaseNames(Map<String, String> env) {
+        Map<String, String> upper = new HashMap<>();
+        env.forEach((name, value) -> {
+            String key = name.toUpperCase(Locale.ROOT);
+            if (name.equals(key) || !upper.containsKey(key)) {
+                upper.put(key, value);
+            }
+        });
+        return upper;
+    }
+}

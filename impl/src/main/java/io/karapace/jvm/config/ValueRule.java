@@ -1,0 +1,92 @@
+package io.karapace.jvm.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How the text of a setting becomes a typed value, and the rule a wrong value breaks. Every source
+ * (JSON file, environment) is reduced to text first, so the file and the environment accept the same
+ * spellings.
+ */
+public final class ValueRule {
+    private static final List<String> TRUE_WORDS = List.of("true", "1", "yes", "on");
+    private static final List<String> FALSE_WORDS = List.of("false", "0", "no", "off");
+
+    private final String description;
+    private final Function<String, Optional<Object>> parser;
+    private final List<String> choices;
+
+    private ValueRule(String description, Function<String, Optional<Object>> parser, List<String> choices) {
+        this.description = description;
+        this.parser = parser;
+        this.choices = choices;
+    }
+
+    /** Completes "Invalid value 'x' for configuration k: ..." */
+    public String description() {
+        return description;
+    }
+
+    /** The accepted values of an enumerated setting, in their canonical spelling; empty otherwise. */
+    public List<String> choices() {
+        return choices;
+    }
+
+    Optional<Object> parse(String text) {
+        return parser.apply(text);
+    }
+
+    static ValueRule text() {
+        return new ValueRule("must be a string", Optional::of, List.of());
+    }
+
+    static ValueRule nonBlankText() {
+        return new ValueRule("must be a non-empty string",
+                s -> s.isBlank() ? Optional.empty() : Optional.of(s), List.of());
+    }
+
+    static ValueRule intBetween(int min, int max) {
+        return new ValueRule("must be an integer between " + min + " and " + max,
+                s -> parseLong(s).filter(v -> v >= min && v <= max).map(Long::intValue), List.of());
+    }
+
+    static ValueRule intAtLeast(int min) {
+        return new ValueRule("must be an integer of at least " + min,
+                s -> parseLong(s).filter(v -> v >= min && v <= Integer.MAX_VALUE).map(Long::intValue), List.of());
+    }
+
+    static ValueRule longAtLeast(long min) {
+        return new ValueRule("must be an integer of at least " + min,
+                s -> parseLong(s).filter(v -> v >= min).map(v -> v), List.of());
+    }
+
+    static ValueRule bool() {
+        return new ValueRule("must be true or false", ValueRule::parseBoolean, List.of());
+    }
+
+    /** Matches case-insensitively and yields the canonical spelling given here. */
+    static ValueRule oneOf(String... choices) {
+        List<String> accepted = List.of(choices);
+        return new ValueRule("must be one of " + String.join(", ", accepted),
+                s -> accepted.stream().filter(c -> c.equalsIgnoreCase(s.trim())).findFirst().map(c -> c),
+                accepted);
+    }
+
+    private static Optional<Long> parseLong(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Object> parseBoolean(String text) {
+        String word = text.trim().toLowerCase(Locale.ROOT);
+        if (TRUE_WORDS.contains(word)) {
+            return Optional.of(Boolean.TRUE);
+        }
+        return FALSE_WORDS.contains(word) ? Optional.of(Boolean.FALSE) : Optional.empty();
+    }
+}
