@@ -25,6 +25,9 @@ public final class AvroParsedSchema implements ParsedSchema {
     private final Validation validation;
     private final String canonical;
 
+    // Avro 1.12 deprecates toString(Collection, boolean), yet it is still the only renderer that writes
+    // referenced types by name; Confluent's canonical text is built with it.
+    @SuppressWarnings("deprecation")
     AvroParsedSchema(Schema schema, List<Schema> referencedTypes, List<ReferencedSchema> references,
                      Validation validation) {
         this.schema = schema;
