@@ -14,6 +14,7 @@ import io.karapace.jvm.store.SchemaLog;
 import io.karapace.jvm.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -27,6 +28,9 @@ import java.util.TreeSet;
  */
 public final class RegistryService {
     private static final String LEVEL = "compatibilityLevel";
+    private static final Comparator<SchemaReference> REFERENCE_ORDER = Comparator
+            .comparing(SchemaReference::name).thenComparing(SchemaReference::subject)
+            .thenComparingInt(SchemaReference::version);
 
     private final RegistryState state = new RegistryState();
     private final SchemaLog log;
@@ -568,10 +572,12 @@ public final class RegistryService {
     private Candidate content(String subject, SchemaRequest request, boolean normalize, Validation validation) {
         SchemaType type = resolver.type(request.schemaType());
         ParsedSchema parsed = resolver.parseRequest(type, request, validation);
+        List<SchemaReference> references = request.references();
         if (normalize || configFlag(subject, "normalize")) {
             parsed = parsed.normalize();
+            references = references.stream().distinct().sorted(REFERENCE_ORDER).toList();
         }
-        return new Candidate(new SchemaContent(type, parsed.canonical(), request.references(),
+        return new Candidate(new SchemaContent(type, parsed.canonical(), references,
                 request.metadata(), request.ruleSet()), parsed);
     }
 

@@ -227,8 +227,10 @@ class RegistryServiceTest {
     void storeFailuresBecome50001AndChangeNothing() {
         register("s", STRING);
         log.failWrites = true;
-        assertError(RegistryError.STORE_ERROR, () -> register("s", RECORD_V1));
-        assertEquals(List.of(1), registry.versions("s", false, false));
+        assertError(RegistryError.STORE_ERROR, () -> register("t", RECORD_V1));
+        assertError(RegistryError.SUBJECT_NOT_FOUND, () -> registry.versions("t", false, false));
+        log.failWrites = false;
+        assertEquals(2, register("t", RECORD_V1));
     }
 
     @Test
