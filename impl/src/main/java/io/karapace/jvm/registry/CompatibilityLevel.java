@@ -1,6 +1,5 @@
 package io.karapace.jvm.registry;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The seven levels, each a direction of reading and a scope of versions checked. */
@@ -27,13 +26,6 @@ public enum CompatibilityLevel {
     }
 
     public static Optional<CompatibilityLevel> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Enums.parse(CompatibilityLevel.class, value);
     }
 }

@@ -1,6 +1,5 @@
 package io.karapace.jvm.registry;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** What a scope (global or one subject) accepts. */
@@ -8,14 +7,7 @@ public enum Mode {
     READWRITE, READONLY, READONLY_OVERRIDE, IMPORT;
 
     public static Optional<Mode> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Enums.parse(Mode.class, value);
     }
 
     boolean isReadOnly() {
