@@ -31,7 +31,8 @@ public final class ServerPool implements AutoCloseable {
 
     private ServerProcess start(String purpose) {
         if (startupFailure != null) {
-            throw new IllegalStateException("not retried: an earlier server start failed", startupFailure);
+            String cause = String.valueOf(startupFailure.getMessage()).lines().findFirst().orElse("");
+            throw new IllegalStateException("not retried, an earlier server start failed: " + cause, startupFailure);
         }
         try {
             return launcher.start(ServerLauncher.uniqueTopic(purpose));
