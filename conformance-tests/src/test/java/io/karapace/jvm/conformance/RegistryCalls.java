@@ -36,10 +36,15 @@ final class RegistryCalls {
         return http.send(new SentRequest("PUT", path, JSON, body.toString()));
     }
 
+    /** Posts {@code {"schema": schema}}, as register, lookup and compatibility take it. */
+    HttpResult post(String path, String schema) {
+        return http.send(new SentRequest("POST", path, JSON,
+                JsonNodeFactory.instance.objectNode().put("schema", schema).toString()));
+    }
+
     /** Registers the schema and answers its id, failing unless the registry answers 200. */
     int register(String subject, String schema) {
-        HttpResult result = http.send(new SentRequest("POST", "/subjects/" + subject + "/versions", JSON,
-                JsonNodeFactory.instance.objectNode().put("schema", schema).toString()));
+        HttpResult result = post("/subjects/" + subject + "/versions", schema);
         if (result.status() != 200) {
             throw new AssertionError("register under " + subject + " answered " + result.status() + " " + result.body());
         }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.karapace.jvm.registry.RegistryException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,14 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only exception mapper: every failure becomes Confluent's {@code {"error_code", "message"}}
- * with the status Confluent answers. Anything unexpected is logged once and answered as a bare 500.
+ * with the status Confluent answers ({@link NegotiatedType} picks its media type). Anything unexpected is logged once and answered as a bare 500.
  */
 @Provider
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
-
-    @Context
-    private HttpHeaders headers;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -54,6 +49,6 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", code);
         body.put("message", message);
-        return Response.status(status).type(MediaTypes.preferred(headers)).entity(body).build();
+        return Response.status(status).type(MediaTypes.V1).entity(body).build();
     }
 }

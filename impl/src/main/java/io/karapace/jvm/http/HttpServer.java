@@ -24,6 +24,7 @@ public final class HttpServer implements AutoCloseable {
                 .register(Json.class)
                 .register(ErrorMapper.class)
                 .register(JsonBodyFilter.class)
+                .register(NegotiatedType.class)
                 .register(new BodySizeLimit(maxBodyBytes))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
