@@ -2,6 +2,8 @@ package io.karapace.jvm.app;
 
 import io.karapace.jvm.config.Config;
 import io.karapace.jvm.http.HttpServer;
+import io.karapace.jvm.http.proxy.BrokersResource;
+import io.karapace.jvm.http.proxy.TopicsResource;
 import io.karapace.jvm.http.registry.CompatibilityResource;
 import io.karapace.jvm.http.registry.ConfigResource;
 import io.karapace.jvm.http.registry.ModeResource;
@@ -11,6 +13,10 @@ import io.karapace.jvm.http.registry.SubjectsResource;
 import io.karapace.jvm.kafka.ClusterId;
 import io.karapace.jvm.kafka.EmbeddedKafka;
 import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClusterMetadata;
+import io.karapace.jvm.kafka.ProxyProducer;
+import io.karapace.jvm.proxy.NameStrategy;
+import io.karapace.jvm.proxy.ProduceService;
 import io.karapace.jvm.registry.CompatibilityLevel;
 import io.karapace.jvm.registry.RegistryService;
 import io.karapace.jvm.schema.SchemaProviders;
@@ -25,7 +31,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running server: Kafka (embedded or external), the schema log, the registry and HTTP. */
+/** One running server: Kafka (embedded or external), the schema log, the registry, the REST proxy and HTTP. */
 public final class KarapaceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KarapaceServer.class);
 
@@ -51,11 +57,10 @@ public final class KarapaceServer implements AutoCloseable {
     private void run(Config config) {
         long startedAt = System.currentTimeMillis();
         if (!config.karapaceRegistry()) {
-            throw new IllegalStateException("karapace_registry is false and this build serves only the schema "
-                    + "registry: there is nothing to run");
-        }
-        if (config.karapaceRest()) {
-            LOG.info("The Kafka REST proxy is not part of this build yet; serving the schema registry only");
+            throw new IllegalStateException(config.karapaceRest()
+                    ? "karapace_rest=true needs karapace_registry=true: this build's REST proxy uses the schema "
+                            + "registry of its own process and cannot reach a remote one yet"
+                    : "karapace_registry and karapace_rest are both false: there is nothing to run");
         }
         KafkaClientSettings kafka = kafkaSettings(config);
         Duration storeTimeout = Duration.ofMillis(config.storeTimeoutMs());
@@ -70,13 +75,31 @@ public final class KarapaceServer implements AutoCloseable {
         ClusterId clusterId = new ClusterId(kafka);
         ServerResource.ServerInfo info = new ServerResource.ServerInfo(Version.NUMBER,
                 config.groupId(), clusterId::get, startedAt);
-        http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), List.of(
+        List<Object> endpoints = new ArrayList<>(List.of(
                 new SubjectsResource(registry), new SchemasResource(registry), new CompatibilityResource(registry),
                 new ConfigResource(registry), new ModeResource(registry), new ServerResource(registry, info)));
+        if (config.karapaceRest()) {
+            endpoints.addAll(proxyEndpoints(config, kafka, registry));
+        }
+        http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints);
         resources.add(0, http);
-        LOG.info("Schema registry listening on http://{}:{}/ (topic {})", config.host(), http.port(),
-                config.topicName());
+        LOG.info("Schema registry{} listening on http://{}:{}/ (topic {})",
+                config.karapaceRest() ? " and Kafka REST proxy" : "", config.host(), http.port(), config.topicName());
         awaitReady(registry, Duration.ofMillis(config.startupTimeoutMs()));
+    }
+
+    /** The REST proxy's resources over one shared admin client and one shared producer. */
+    private List<Object> proxyEndpoints(Config config, KafkaClientSettings kafka, RegistryService registry) {
+        KafkaClusterMetadata metadata = new KafkaClusterMetadata(kafka);
+        resources.add(0, metadata);
+        ProxyProducer producer = new ProxyProducer(kafka, new ProxyProducer.Tuning(config.producerAcks(),
+                config.producerCompressionType(), config.producerLingerMs(), config.producerMaxRequestSize(),
+                config.metadataMaxAgeMs()));
+        resources.add(0, producer);
+        NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
+                new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
+        ProduceService produce = new ProduceService(producer, metadata, new RegistrySchemaLookup(registry), strategy);
+        return List.of(new TopicsResource(metadata, produce), new BrokersResource(metadata));
     }
 
     private KafkaClientSettings kafkaSettings(Config config) {

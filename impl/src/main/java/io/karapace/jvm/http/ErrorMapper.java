@@ -2,27 +2,37 @@ package io.karapace.jvm.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.karapace.jvm.proxy.ProxyException;
 import io.karapace.jvm.registry.RegistryException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The only exception mapper: every failure becomes Confluent's {@code {"error_code", "message"}}
- * with the status Confluent answers ({@link NegotiatedType} picks its media type). Anything unexpected is logged once and answered as a bare 500.
+ * with the status Confluent answers, for the registry and the REST proxy alike ({@link NegotiatedType}
+ * picks the media type). Failures of asynchronous answers arrive wrapped and are unwrapped first.
+ * Anything unexpected is logged once and answered as a bare 500.
  */
 @Provider
 public final class ErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
     @Override
-    public Response toResponse(Throwable failure) {
+    public Response toResponse(Throwable thrown) {
+        Throwable failure = unwrapped(thrown);
         if (failure instanceof RegistryException e) {
+            return error(e.error().httpStatus, e.error().errorCode, e.getMessage());
+        }
+        if (failure instanceof ProxyException e) {
             return error(e.error().httpStatus, e.error().errorCode, e.getMessage());
         }
         if (failure instanceof WebApplicationException e) {
@@ -45,10 +55,19 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return error(500, 500, "Internal Server Error");
     }
 
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
     private Response error(int status, int code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", code);
         body.put("message", message);
-        return Response.status(status).type(MediaTypes.V1).entity(body).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

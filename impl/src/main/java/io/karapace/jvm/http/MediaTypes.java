@@ -2,42 +2,67 @@ package io.karapace.jvm.http;
 
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The registry's response media types and Confluent's choice among them: the client's weight times
- * the server's (v1+json 1.0, schemaregistry+json 0.9, application/json 0.5), ties to the server's order.
+ * The JSON media types each API answers with, and Confluent's choice among them: the client's
+ * weight times the server's, ties to the server's order, the first type when nothing matches.
+ * The registry weights v1+json 1.0, schemaregistry+json 0.9 and application/json 0.5; the REST proxy
+ * answers vnd.kafka.v2+json unless the client asks for application/json.
  */
 public final class MediaTypes {
     public static final String SCHEMA_REGISTRY_V1 = "application/vnd.schemaregistry.v1+json";
     public static final MediaType V1 = MediaType.valueOf(SCHEMA_REGISTRY_V1);
-    private static final List<MediaType> SERVED = List.of(V1,
-            MediaType.valueOf("application/vnd.schemaregistry+json"), MediaType.APPLICATION_JSON_TYPE);
-    private static final double[] SERVER_WEIGHTS = {1.0, 0.9, 0.5};
+    public static final String KAFKA_V2 = "application/vnd.kafka.v2+json";
 
-    private MediaTypes() {
+    public static final MediaTypes REGISTRY = new MediaTypes(List.of(V1,
+            MediaType.valueOf("application/vnd.schemaregistry+json"), MediaType.APPLICATION_JSON_TYPE),
+            new double[] {1.0, 0.9, 0.5});
+    public static final MediaTypes PROXY = new MediaTypes(List.of(MediaType.valueOf(KAFKA_V2),
+            MediaType.APPLICATION_JSON_TYPE), new double[] {1.0, 0.5});
+
+    private static final Set<String> PROXY_ROOTS = Set.of("topics", "brokers", "consumers");
+
+    private final List<MediaType> served;
+    private final double[] serverWeights;
+
+    private MediaTypes(List<MediaType> served, double[] serverWeights) {
+        this.served = served;
+        this.serverWeights = serverWeights;
     }
 
-    /** The served type an Accept header prefers; v1 when the header is absent or matches none. */
-    public static MediaType preferred(String acceptHeader) {
+    /** The API a request path (relative, as JAX-RS gives it) belongs to. */
+    public static MediaTypes forPath(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        int slash = relative.indexOf('/');
+        return PROXY_ROOTS.contains(slash < 0 ? relative : relative.substring(0, slash)) ? PROXY : REGISTRY;
+    }
+
+    /** The served type an Accept header prefers; the first when the header is absent or matches none. */
+    public MediaType preferred(String acceptHeader) {
+        MediaType best = served.get(0);
         if (acceptHeader == null || acceptHeader.isBlank()) {
-            return V1;
+            return best;
         }
         List<MediaType> accepted = parse(acceptHeader);
-        MediaType best = V1;
         double bestScore = 0;
-        for (int i = 0; i < SERVED.size(); i++) {
-            double score = clientWeight(accepted, SERVED.get(i)) * SERVER_WEIGHTS[i];
+        for (int i = 0; i < served.size(); i++) {
+            double score = clientWeight(accepted, served.get(i)) * serverWeights[i];
             if (score > bestScore) {
-                best = SERVED.get(i);
+                best = served.get(i);
                 bestScore = score;
             }
         }
         return best;
     }
 
-    /** Whether a response of this type is one of the registry's JSON types, subject to negotiation. */
-    public static boolean isServed(MediaType type) {
-        return type != null && SERVED.stream().anyMatch(s -> s.isCompatible(type) && !type.isWildcardType());
+    /**
+     * Whether a response of this type is a plain JSON answer, subject to negotiation: one of this
+     * API's types or the generic JSON errors are written with.
+     */
+    public boolean isServed(MediaType type) {
+        return type != null && !type.isWildcardType() && (served.stream().anyMatch(s -> s.isCompatible(type))
+                || MediaType.APPLICATION_JSON_TYPE.isCompatible(type));
     }
 
     private static double clientWeight(List<MediaType> accepted, MediaType served) {

@@ -8,15 +8,18 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * JAX-RS picks among equally weighted Accept entries in the client's order; Confluent's server
- * weights decide instead. Every JSON answer, errors included, gets the type {@link MediaTypes} chooses.
+ * weights decide instead. Every plain JSON answer, errors included, gets the type {@link MediaTypes}
+ * chooses for the API its path belongs to (registry or REST proxy); the proxy's embedded-format
+ * answers (consumed records) keep the type they were written with.
  */
 @Provider
 public final class NegotiatedType implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.hasEntity() && MediaTypes.isServed(response.getMediaType())) {
+        MediaTypes api = MediaTypes.forPath(request.getUriInfo().getPath());
+        if (response.hasEntity() && api.isServed(response.getMediaType())) {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE,
-                    MediaTypes.preferred(request.getHeaderString(HttpHeaders.ACCEPT)));
+                    api.preferred(request.getHeaderString(HttpHeaders.ACCEPT)));
         }
     }
 }

@@ -120,6 +120,12 @@ public final class RegistryService {
         });
     }
 
+    /** The schema with this id as its provider understands it; for users in this process (the REST proxy). */
+    public ParsedSchema parsedSchema(int id) {
+        StoredSchema stored = schemaById(id);
+        return read(() -> resolver.parsed(stored));
+    }
+
     /** The schema text as the {@code format} query parameter asks; blank means as stored. */
     public String render(StoredSchema stored, String format) {
         if (format == null || format.isBlank()) {

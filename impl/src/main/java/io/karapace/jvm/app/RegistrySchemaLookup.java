@@ -1,0 +1,43 @@
+package io.karapace.jvm.app;
+
+import io.karapace.jvm.proxy.ProxyError;
+import io.karapace.jvm.proxy.SchemaLookup;
+import io.karapace.jvm.registry.RegistryException;
+import io.karapace.jvm.registry.RegistryService;
+import io.karapace.jvm.registry.SchemaRequest;
+import io.karapace.jvm.schema.ParsedSchema;
+import io.karapace.jvm.schema.SchemaType;
+import java.util.function.Supplier;
+
+/**
+ * The REST proxy's registry when both run in this process: calls go to {@link RegistryService} in
+ * memory. The registry's refusals (invalid or incompatible schema, unknown id) become 42205; its
+ * failures (Kafka store unavailable) 50001.
+ */
+final class RegistrySchemaLookup implements SchemaLookup {
+    private final RegistryService registry;
+
+    RegistrySchemaLookup(RegistryService registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public int register(String subject, SchemaType type, String schemaText) {
+        SchemaRequest request = new SchemaRequest(schemaText, type.name(), null, null, null, null, null);
+        return translated(() -> registry.register(subject, request, false));
+    }
+
+    @Override
+    public ParsedSchema schemaById(int id) {
+        return translated(() -> registry.parsedSchema(id));
+    }
+
+    private static <T> T translated(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RegistryException e) {
+            ProxyError error = e.error().httpStatus < 500 ? ProxyError.INVALID_SCHEMA : ProxyError.SCHEMA_REGISTRY_ERROR;
+            throw error.exception(e.getMessage());
+        }
+    }
+}

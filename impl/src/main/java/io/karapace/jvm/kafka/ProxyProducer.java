@@ -1,0 +1,59 @@
+package io.karapace.jvm.kafka;
+
+import io.karapace.jvm.proxy.ProxyError;
+import io.karapace.jvm.proxy.RecordOutcome;
+import io.karapace.jvm.proxy.RecordSink;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** The REST proxy's one producer, shared by every request. */
+public final class ProxyProducer implements RecordSink, AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    /** The {@code producer_*} settings. */
+    public record Tuning(String acks, String compressionType, int lingerMs, int maxRequestSize, int metadataMaxAgeMs) {
+    }
+
+    public ProxyProducer(KafkaClientSettings settings, Tuning tuning) {
+        Properties props = settings.properties();
+        props.put(ProducerConfig.ACKS_CONFIG, tuning.acks());
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, tuning.compressionType());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, tuning.lingerMs());
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, tuning.maxRequestSize());
+        props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, tuning.metadataMaxAgeMs());
+        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public CompletableFuture<RecordOutcome> send(String topic, Integer partition, byte[] key, byte[] value) {
+        CompletableFuture<RecordOutcome> outcome = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(topic, partition, key, value),
+                    (metadata, failure) -> outcome.complete(outcome(metadata, failure)));
+        } catch (RuntimeException e) {
+            outcome.complete(outcome(null, e));
+        }
+        return outcome;
+    }
+
+    private static RecordOutcome outcome(RecordMetadata metadata, Exception failure) {
+        if (failure == null) {
+            return RecordOutcome.written(metadata.partition(), metadata.offset());
+        }
+        ProxyError error = failure instanceof RetriableException
+                ? ProxyError.KAFKA_RETRIABLE_ERROR : ProxyError.KAFKA_ERROR;
+        return RecordOutcome.failed(error, failure.getMessage());
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

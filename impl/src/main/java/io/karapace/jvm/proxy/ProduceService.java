@@ -1,0 +1,106 @@
+package io.karapace.jvm.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.karapace.jvm.schema.ParsedSchema;
+import io.karapace.jvm.schema.SchemaType;
+import io.karapace.jvm.schema.avro.AvroParsedSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Produces the records of REST requests through one shared producer. Checks, schema resolution and
+ * encoding happen on the caller's thread and fail the whole request; the records are then sent
+ * together and the returned future completes once Kafka has answered for each, in request order.
+ */
+public final class ProduceService {
+    private final RecordSink sink;
+    private final ClusterMetadata metadata;
+    private final SchemaLookup schemas;
+    private final NameStrategy nameStrategy;
+
+    public ProduceService(RecordSink sink, ClusterMetadata metadata, SchemaLookup schemas,
+                          NameStrategy nameStrategy) {
+        this.sink = sink;
+        this.metadata = metadata;
+        this.schemas = schemas;
+        this.nameStrategy = nameStrategy;
+    }
+
+    public CompletableFuture<ProduceResult> produce(ProduceBatch batch) {
+        if (batch.records().isEmpty()) {
+            throw ProxyError.UNPROCESSABLE.exception("records must not be empty");
+        }
+        requireSupported(batch.format());
+        requirePartition(batch.topic(), batch.partition());
+        EncodedSide keys = side(batch, true);
+        EncodedSide values = side(batch, false);
+        List<byte[][]> encoded = new ArrayList<>();
+        for (ProduceBatch.Entry entry : batch.records()) {
+            encoded.add(new byte[][] {keys.encode(entry.key()), values.encode(entry.value())});
+        }
+        List<CompletableFuture<RecordOutcome>> sends = new ArrayList<>();
+        for (int i = 0; i < encoded.size(); i++) {
+            Integer partition = batch.partition() != null ? batch.partition() : batch.records().get(i).partition();
+            sends.add(sink.send(batch.topic(), partition, encoded.get(i)[0], encoded.get(i)[1]));
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new ProduceResult(keys.schemaId(), values.schemaId(),
+                        sends.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private static void requireSupported(EmbeddedFormat format) {
+        if (format == EmbeddedFormat.JSONSCHEMA || format == EmbeddedFormat.PROTOBUF) {
+            throw ProxyError.UNPROCESSABLE.exception("The " + format.name().toLowerCase(Locale.ROOT)
+                    + " embedded format is not supported yet by this server");
+        }
+    }
+
+    private void requirePartition(String topic, Integer partition) {
+        int count = await(metadata.partitions(topic)).size();
+        if (partition != null && (partition < 0 || partition >= count)) {
+            throw ProxyError.PARTITION_NOT_FOUND.exception();
+        }
+    }
+
+    private EncodedSide side(ProduceBatch batch, boolean isKey) {
+        if (!batch.format().usesSchemaRegistry()) {
+            return EncodedSide.schemaless(batch.format());
+        }
+        ProduceBatch.SchemaChoice choice = isKey ? batch.keySchema() : batch.valueSchema();
+        if (!choice.isGiven()) {
+            Function<ProduceBatch.Entry, JsonNode> data = isKey ? ProduceBatch.Entry::key : ProduceBatch.Entry::value;
+            boolean hasData = batch.records().stream()
+                    .anyMatch(entry -> !EncodedSide.isNull(data.apply(entry)));
+            if (hasData) {
+                throw (isKey ? ProxyError.KEY_SCHEMA_MISSING : ProxyError.VALUE_SCHEMA_MISSING).exception();
+            }
+            return EncodedSide.schemaless(batch.format());
+        }
+        int id = choice.id() != null ? choice.id() : register(batch.topic(), isKey, choice.text());
+        ParsedSchema schema = schemas.schemaById(id);
+        if (!(schema instanceof AvroParsedSchema avro)) {
+            throw ProxyError.INVALID_SCHEMA.exception("schema " + id + " is a " + schema.type() + " schema, not AVRO");
+        }
+        return EncodedSide.avro(id, avro.avroSchema());
+    }
+
+    private int register(String topic, boolean isKey, String schemaText) {
+        String recordName = nameStrategy.needsRecordName() ? AvroJson.recordName(schemaText) : null;
+        return schemas.register(nameStrategy.subject(topic, isKey, recordName), SchemaType.AVRO, schemaText);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
