@@ -13,7 +13,6 @@ import com.squareup.wire.schema.Loader;
 import com.squareup.wire.schema.ProtoFile;
 import com.squareup.wire.schema.Schema;
 import com.squareup.wire.schema.internal.SchemaEncoder;
-import com.squareup.wire.schema.internal.parser.FieldElement;
 import com.squareup.wire.schema.internal.parser.MessageElement;
 import com.squareup.wire.schema.internal.parser.OneOfElement;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
@@ -38,7 +37,8 @@ final class ProtoDescriptors {
 
     private ProtoDescriptors(ProtoSources sources) {
         this.sources = sources;
-        this.schema = new Linker(new SourcesLoader(sources), new ErrorCollector(), false, false)
+        // Loading exhaustively keeps every member of imported files; otherwise Wire prunes what the file does not use.
+        this.schema = new Linker(new SourcesLoader(sources), new ErrorCollector(), false, true)
                 .link(List.of(ProtoFile.Companion.get(sources.main())));
     }
 
