@@ -40,13 +40,9 @@ enum Draft {
         return this == DRAFT_4 ? "id" : "$id";
     }
 
-    boolean isModern() {
-        return this == DRAFT_2019_09 || this == DRAFT_2020_12;
-    }
-
     /** From 2019-09 on, {@code $ref} is one keyword among others instead of replacing its siblings. */
     boolean refHasSiblings() {
-        return isModern();
+        return this == DRAFT_2019_09 || this == DRAFT_2020_12;
     }
 
     /** From 2020-12 on, a tuple is {@code prefixItems} and {@code items} covers the items after it. */
