@@ -4,6 +4,12 @@ import io.karapace.jvm.config.Config;
 import io.karapace.jvm.http.HttpServer;
 import io.karapace.jvm.http.proxy.BrokersResource;
 import io.karapace.jvm.http.proxy.TopicsResource;
+import io.karapace.jvm.http.proxy.v3.V3ClustersResource;
+import io.karapace.jvm.http.proxy.v3.V3ConsumerGroupsResource;
+import io.karapace.jvm.http.proxy.v3.V3Links;
+import io.karapace.jvm.http.proxy.v3.V3RecordsResource;
+import io.karapace.jvm.http.proxy.v3.V3TopicConfigsResource;
+import io.karapace.jvm.http.proxy.v3.V3TopicsResource;
 import io.karapace.jvm.http.registry.CompatibilityResource;
 import io.karapace.jvm.http.registry.ConfigResource;
 import io.karapace.jvm.http.registry.ModeResource;
@@ -15,8 +21,12 @@ import io.karapace.jvm.kafka.EmbeddedKafka;
 import io.karapace.jvm.kafka.KafkaClientSettings;
 import io.karapace.jvm.kafka.KafkaClusterMetadata;
 import io.karapace.jvm.kafka.ProxyProducer;
+import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
+import io.karapace.jvm.kafka.v3.KafkaRecordWriter;
 import io.karapace.jvm.proxy.NameStrategy;
 import io.karapace.jvm.proxy.ProduceService;
+import io.karapace.jvm.proxy.v3.V3Admin;
+import io.karapace.jvm.proxy.v3.V3Producer;
 import io.karapace.jvm.registry.CompatibilityLevel;
 import io.karapace.jvm.registry.RegistryService;
 import io.karapace.jvm.schema.SchemaProviders;
@@ -28,6 +38,7 @@ import io.karapace.jvm.store.RecordCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
@@ -102,7 +113,25 @@ public final class KarapaceServer implements AutoCloseable {
         NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
                 new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
         ProduceService produce = new ProduceService(producer, metadata, new RegistrySchemaLookup(registry), strategy);
-        return List.of(new TopicsResource(metadata, produce), new BrokersResource(metadata));
+        List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
+                new BrokersResource(metadata)));
+        endpoints.addAll(proxyV3Endpoints(config, kafka, producer, registry, strategy));
+        return endpoints;
+    }
+
+    /** REST proxy v3 over its own admin client and the v2 proxy's shared producer. */
+    private List<Object> proxyV3Endpoints(Config config, KafkaClientSettings kafka, ProxyProducer producer,
+                                          RegistryService registry, NameStrategy strategy) {
+        KafkaClusterAdmin clusterAdmin = new KafkaClusterAdmin(Admin.create(kafka.properties()));
+        resources.add(0, clusterAdmin);
+        V3Admin admin = new V3Admin(clusterAdmin);
+        V3Links links = new V3Links(() -> config.restBaseUri().orElseGet(() -> config.advertisedProtocol() + "://"
+                + config.advertisedHostname() + ":" + (config.advertisedPort() == 0 ? http.port() : config.advertisedPort())));
+        V3Producer v3Producer = new V3Producer(clusterAdmin, new KafkaRecordWriter(producer),
+                new RegistrySchemaLookup(registry), strategy);
+        return List.of(new V3ClustersResource(admin, links), new V3TopicsResource(admin, links),
+                new V3TopicConfigsResource(admin, links), new V3ConsumerGroupsResource(admin, links),
+                new V3RecordsResource(admin, v3Producer));
     }
 
     private KafkaClientSettings kafkaSettings(Config config) {

@@ -3,6 +3,7 @@ package io.karapace.jvm.http;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.karapace.jvm.proxy.ProxyException;
+import io.karapace.jvm.proxy.v3.V3Exception;
 import io.karapace.jvm.registry.RegistryException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -34,6 +35,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof ProxyException e) {
             return error(e.error().httpStatus, e.error().errorCode, e.getMessage());
+        }
+        if (failure instanceof V3Exception e) {
+            return error(e.status(), e.errorCode(), e.getMessage());
         }
         if (failure instanceof WebApplicationException e) {
             Response response = e.getResponse();

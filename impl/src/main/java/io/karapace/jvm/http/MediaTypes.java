@@ -20,6 +20,9 @@ public final class MediaTypes {
             new double[] {1.0, 0.9, 0.5});
     public static final MediaTypes PROXY = new MediaTypes(List.of(MediaType.valueOf(KAFKA_V2),
             MediaType.APPLICATION_JSON_TYPE), new double[] {1.0, 0.5});
+    /** REST proxy v3 answers plain JSON only. */
+    public static final MediaTypes PROXY_V3 = new MediaTypes(List.of(MediaType.APPLICATION_JSON_TYPE),
+            new double[] {1.0});
 
     private static final Set<String> PROXY_ROOTS = Set.of("topics", "brokers", "consumers");
 
@@ -35,6 +38,9 @@ public final class MediaTypes {
     public static MediaTypes forPath(String path) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
         int slash = relative.indexOf('/');
+        if ("v3".equals(slash < 0 ? relative : relative.substring(0, slash))) {
+            return PROXY_V3;
+        }
         return PROXY_ROOTS.contains(slash < 0 ? relative : relative.substring(0, slash)) ? PROXY : REGISTRY;
     }
 

@@ -43,6 +43,23 @@ public final class ProxyProducer implements RecordSink, AutoCloseable {
         return outcome;
     }
 
+    /** Sends a record as built by the caller (headers, timestamp); the future fails with Kafka's exception. */
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+        CompletableFuture<RecordMetadata> written = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    written.complete(metadata);
+                } else {
+                    written.completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            written.completeExceptionally(e);
+        }
+        return written;
+    }
+
     private static RecordOutcome outcome(RecordMetadata metadata, Exception failure) {
         if (failure == null) {
             return RecordOutcome.written(metadata.partition(), metadata.offset());
