@@ -38,7 +38,6 @@ import io.karapace.jvm.store.RecordCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
@@ -122,7 +121,7 @@ public final class KarapaceServer implements AutoCloseable {
     /** REST proxy v3 over its own admin client and the v2 proxy's shared producer. */
     private List<Object> proxyV3Endpoints(Config config, KafkaClientSettings kafka, ProxyProducer producer,
                                           RegistryService registry, NameStrategy strategy) {
-        KafkaClusterAdmin clusterAdmin = new KafkaClusterAdmin(Admin.create(kafka.properties()));
+        KafkaClusterAdmin clusterAdmin = new KafkaClusterAdmin(kafka);
         resources.add(0, clusterAdmin);
         V3Admin admin = new V3Admin(clusterAdmin);
         V3Links links = new V3Links(() -> config.restBaseUri().orElseGet(() -> config.advertisedProtocol() + "://"

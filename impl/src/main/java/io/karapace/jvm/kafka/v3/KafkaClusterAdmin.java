@@ -1,5 +1,6 @@
 package io.karapace.jvm.kafka.v3;
 
+import io.karapace.jvm.kafka.KafkaClientSettings;
 import io.karapace.jvm.proxy.v3.ClusterAdmin;
 import io.karapace.jvm.proxy.v3.V3Exception;
 import java.time.Duration;
@@ -57,8 +58,8 @@ public final class KafkaClusterAdmin implements ClusterAdmin, AutoCloseable {
     private final Admin admin;
     private volatile String clusterId;
 
-    public KafkaClusterAdmin(Admin admin) {
-        this.admin = admin;
+    public KafkaClusterAdmin(KafkaClientSettings settings) {
+        this.admin = Admin.create(settings.properties());
     }
 
     @Override
