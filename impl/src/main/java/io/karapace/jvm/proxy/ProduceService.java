@@ -35,7 +35,10 @@ public final class ProduceService {
             throw ProxyError.UNPROCESSABLE.exception("records must not be empty");
         }
         requireSupported(batch.format());
-        requirePartition(batch.topic(), batch.partition());
+        int partitions = partitionCount(batch.topic());
+        if (batch.partition() != null && !exists(batch.partition(), partitions)) {
+            throw ProxyError.PARTITION_NOT_FOUND.exception();
+        }
         EncodedSide keys = side(batch, true);
         EncodedSide values = side(batch, false);
         List<byte[][]> encoded = new ArrayList<>();
@@ -45,7 +48,10 @@ public final class ProduceService {
         List<CompletableFuture<RecordOutcome>> sends = new ArrayList<>();
         for (int i = 0; i < encoded.size(); i++) {
             Integer partition = batch.partition() != null ? batch.partition() : batch.records().get(i).partition();
-            sends.add(sink.send(batch.topic(), partition, encoded.get(i)[0], encoded.get(i)[1]));
+            // The producer would wait max.block.ms for a partition that does not exist before failing.
+            sends.add(partition != null && !exists(partition, partitions)
+                    ? CompletableFuture.completedFuture(RecordOutcome.failed(ProxyError.PARTITION_NOT_FOUND))
+                    : sink.send(batch.topic(), partition, encoded.get(i)[0], encoded.get(i)[1]));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new ProduceResult(keys.schemaId(), values.schemaId(),
@@ -59,11 +65,12 @@ public final class ProduceService {
         }
     }
 
-    private void requirePartition(String topic, Integer partition) {
-        int count = await(metadata.partitions(topic)).size();
-        if (partition != null && (partition < 0 || partition >= count)) {
-            throw ProxyError.PARTITION_NOT_FOUND.exception();
-        }
+    private int partitionCount(String topic) {
+        return await(metadata.partitions(topic)).size();
+    }
+
+    private static boolean exists(int partition, int partitionCount) {
+        return partition >= 0 && partition < partitionCount;
     }
 
     private EncodedSide side(ProduceBatch batch, boolean isKey) {

@@ -236,6 +236,17 @@ class ProduceServiceTest {
     }
 
     @Test
+    void aRecordNamingAPartitionTheTopicLacksFailsAloneWith40402WithoutBeingSent() {
+        ProduceResult result = produce(toTopic(EmbeddedFormat.JSON, NONE, NONE,
+                new ProduceBatch.Entry(null, TextNode.valueOf("lost"), 3), entry(null, "\"kept\"")));
+
+        assertEquals(RecordOutcome.failed(ProxyError.PARTITION_NOT_FOUND), result.offsets().get(0));
+        assertEquals(40402, result.offsets().get(0).errorCode());
+        assertEquals(1, sink.sent().size());
+        assertTrue(result.offsets().get(1).succeeded());
+    }
+
+    @Test
     void theAnswerCompletesOnlyOnceKafkaHasAnsweredForEveryRecordAndKeepsRequestOrder() {
         sink.holdAnswers();
 
