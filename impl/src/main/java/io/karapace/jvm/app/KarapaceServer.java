@@ -21,6 +21,8 @@ import io.karapace.jvm.registry.CompatibilityLevel;
 import io.karapace.jvm.registry.RegistryService;
 import io.karapace.jvm.schema.SchemaProviders;
 import io.karapace.jvm.schema.avro.AvroSchemaProvider;
+import io.karapace.jvm.schema.json.JsonSchemaProvider;
+import io.karapace.jvm.schema.protobuf.ProtobufSchemaProvider;
 import io.karapace.jvm.store.KafkaSchemaLog;
 import io.karapace.jvm.store.RecordCodec;
 import java.time.Duration;
@@ -68,7 +70,8 @@ public final class KarapaceServer implements AutoCloseable {
                 new KafkaSchemaLog.Timeouts(storeTimeout, storeTimeout));
         resources.add(0, log);
         RegistryService registry = new RegistryService(log, new RecordCodec(),
-                new SchemaProviders(List.of(new AvroSchemaProvider())),
+                new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
+                        new ProtobufSchemaProvider())),
                 CompatibilityLevel.parse(config.compatibility()).orElse(CompatibilityLevel.BACKWARD),
                 config.kafkaSchemaReaderStrictMode(), storeTimeout);
         registry.start();

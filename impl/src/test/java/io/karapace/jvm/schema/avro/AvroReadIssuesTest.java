@@ -3,8 +3,8 @@ package io.karapace.jvm.schema.avro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.karapace.jvm.schema.ParsedSchema;
-import io.karapace.jvm.schema.SchemaType;
 import io.karapace.jvm.schema.Validation;
+import io.karapace.jvm.schema.json.JsonSchemaProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,28 +58,7 @@ class AvroReadIssuesTest {
 
     @Test
     void aWriterOfAnotherSchemaTypeCannotBeRead() throws Exception {
-        ParsedSchema jsonWriter = new ParsedSchema() {
-            @Override
-            public SchemaType type() {
-                return SchemaType.JSON;
-            }
-
-            @Override
-            public String canonical() {
-                return "{}";
-            }
-
-            @Override
-            public ParsedSchema normalize() {
-                return this;
-            }
-
-            @Override
-            public List<String> readIssues(ParsedSchema writer) {
-                return List.of();
-            }
-        };
-
+        ParsedSchema jsonWriter = new JsonSchemaProvider().parse("{}", List.of(), Validation.NEW);
         assertEquals(List.of("Incompatible because of different schema type"), parse("\"string\"").readIssues(jsonWriter));
     }
 }
