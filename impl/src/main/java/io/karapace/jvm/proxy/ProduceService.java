@@ -1,12 +1,14 @@
 package io.karapace.jvm.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.karapace.jvm.schema.InvalidSchemaException;
 import io.karapace.jvm.schema.ParsedSchema;
+import io.karapace.jvm.schema.SchemaProvider;
+import io.karapace.jvm.schema.SchemaProviders;
 import io.karapace.jvm.schema.SchemaType;
-import io.karapace.jvm.schema.avro.AvroParsedSchema;
+import io.karapace.jvm.schema.Validation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -20,13 +22,16 @@ public final class ProduceService {
     private final RecordSink sink;
     private final ClusterMetadata metadata;
     private final SchemaLookup schemas;
+    private final SchemaProviders providers;
     private final NameStrategy nameStrategy;
 
+    /** {@code providers} parse schema texts whose record name the name strategy needs before registering. */
     public ProduceService(RecordSink sink, ClusterMetadata metadata, SchemaLookup schemas,
-                          NameStrategy nameStrategy) {
+                          SchemaProviders providers, NameStrategy nameStrategy) {
         this.sink = sink;
         this.metadata = metadata;
         this.schemas = schemas;
+        this.providers = providers;
         this.nameStrategy = nameStrategy;
     }
 
@@ -34,7 +39,6 @@ public final class ProduceService {
         if (batch.records().isEmpty()) {
             throw ProxyError.UNPROCESSABLE.exception("records must not be empty");
         }
-        requireSupported(batch.format());
         int partitions = partitionCount(batch.topic());
         if (batch.partition() != null && !exists(batch.partition(), partitions)) {
             throw ProxyError.PARTITION_NOT_FOUND.exception();
@@ -56,13 +60,6 @@ public final class ProduceService {
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new ProduceResult(keys.schemaId(), values.schemaId(),
                         sends.stream().map(CompletableFuture::join).toList()));
-    }
-
-    private static void requireSupported(EmbeddedFormat format) {
-        if (format == EmbeddedFormat.JSONSCHEMA || format == EmbeddedFormat.PROTOBUF) {
-            throw ProxyError.UNPROCESSABLE.exception("The " + format.name().toLowerCase(Locale.ROOT)
-                    + " embedded format is not supported yet by this server");
-        }
     }
 
     private int partitionCount(String topic) {
@@ -87,17 +84,28 @@ public final class ProduceService {
             }
             return EncodedSide.schemaless(batch.format());
         }
-        int id = choice.id() != null ? choice.id() : register(batch.topic(), isKey, choice.text());
-        ParsedSchema schema = schemas.schemaById(id);
-        if (!(schema instanceof AvroParsedSchema avro)) {
-            throw ProxyError.INVALID_SCHEMA.exception("schema " + id + " is a " + schema.type() + " schema, not AVRO");
-        }
-        return EncodedSide.avro(id, avro.avroSchema());
+        int id = choice.id() != null ? choice.id() : register(batch.topic(), isKey, batch.format(), choice.text());
+        return EncodedSide.withSchema(batch.format(), id, schemas.schemaById(id));
     }
 
-    private int register(String topic, boolean isKey, String schemaText) {
-        String recordName = nameStrategy.needsRecordName() ? AvroJson.recordName(schemaText) : null;
-        return schemas.register(nameStrategy.subject(topic, isKey, recordName), SchemaType.AVRO, schemaText);
+    private int register(String topic, boolean isKey, EmbeddedFormat format, String schemaText) {
+        SchemaType type = switch (format) {
+            case AVRO -> SchemaType.AVRO;
+            case JSONSCHEMA -> SchemaType.JSON;
+            default -> SchemaType.PROTOBUF;
+        };
+        String recordName = nameStrategy.needsRecordName() ? RecordNames.of(parse(type, schemaText)) : null;
+        return schemas.register(nameStrategy.subject(topic, isKey, recordName), type, schemaText);
+    }
+
+    private ParsedSchema parse(SchemaType type, String schemaText) {
+        SchemaProvider provider = providers.get(type).orElseThrow(() ->
+                ProxyError.INVALID_SCHEMA.exception("this server does not serve " + type + " schemas"));
+        try {
+            return provider.parse(schemaText, List.of(), Validation.NEW);
+        } catch (InvalidSchemaException e) {
+            throw ProxyError.INVALID_SCHEMA.exception(e.getMessage());
+        }
     }
 
     private static <T> T await(CompletableFuture<T> future) {

@@ -29,7 +29,7 @@ class ProduceServiceTest {
     private final FixedMetadata cluster = new FixedMetadata(Map.of("t", 3));
 
     private ProduceService service(NameStrategy strategy) {
-        return new ProduceService(sink, cluster, registry, strategy);
+        return new ProduceService(sink, cluster, registry, InMemorySchemaLookup.PROVIDERS, strategy);
     }
 
     private ProduceResult produce(ProduceBatch batch) {
@@ -264,12 +264,57 @@ class ProduceServiceTest {
     }
 
     @Test
-    void jsonSchemaAndProtobufAreRefusedAsNotSupportedYet() {
-        for (EmbeddedFormat format : List.of(EmbeddedFormat.JSONSCHEMA, EmbeddedFormat.PROTOBUF)) {
-            ProxyException e = assertThrows(ProxyException.class,
-                    () -> produce(toTopic(format, NONE, NONE, entry(null, "1"))));
-            assertEquals(422, e.error().httpStatus);
-            assertTrue(e.getMessage().contains("not supported yet"), e.getMessage());
-        }
+    void aJsonSchemaValueIsValidatedThenFramedAsUtf8Json() {
+        ProduceBatch.SchemaChoice schema = new ProduceBatch.SchemaChoice(
+                "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}},\"required\":[\"n\"]}", null);
+
+        ProduceResult result = produce(toTopic(EmbeddedFormat.JSONSCHEMA, NONE, schema, entry(null, "{\"n\": 5}")));
+
+        assertArrayEquals(WireFormat.frame(result.valueSchemaId(), "{\"n\":5}".getBytes(UTF_8)), sink.sent().get(0).value());
+        assertEquals(ProxyError.JSON_CONVERSION,
+                errorOf(() -> produce(toTopic(EmbeddedFormat.JSONSCHEMA, NONE, schema, entry(null, "{\"n\": \"five\"}")))));
+    }
+
+    @Test
+    void aProtobufValueIsFramedWithTheFirstMessageIndexThenItsBinaryEncoding() {
+        ProduceBatch.SchemaChoice schema = new ProduceBatch.SchemaChoice(
+                "syntax = \"proto3\"; package ct; message Order { int32 id = 1; string item = 2; }", null);
+
+        ProduceResult result = produce(toTopic(EmbeddedFormat.PROTOBUF, NONE, schema,
+                entry(null, "{\"id\": 3, \"item\": \"ab\"}")));
+
+        // field 1 varint (tag 0x08) 3; field 2 length-delimited (tag 0x12) length 2 "ab"
+        byte[] payload = {0x08, 0x03, 0x12, 0x02, 'a', 'b'};
+        byte[] indexes = {0};
+        byte[] expected = WireFormat.frame(result.valueSchemaId(), concat(indexes, payload));
+        assertArrayEquals(expected, sink.sent().get(0).value());
+        assertEquals(ProxyError.JSON_CONVERSION, errorOf(() -> produce(toTopic(EmbeddedFormat.PROTOBUF, NONE, schema,
+                entry(null, "{\"nope\": 1}")))));
+    }
+
+    @Test
+    void theRecordNameStrategiesUseAJsonSchemasTitleAndAProtobufSchemasFirstMessage() {
+        service(NameStrategy.RECORD_NAME).produce(toTopic(EmbeddedFormat.JSONSCHEMA, NONE,
+                new ProduceBatch.SchemaChoice("{\"title\":\"Point\",\"type\":\"object\"}", null),
+                entry(null, "{}"))).join();
+        service(NameStrategy.TOPIC_RECORD_NAME).produce(toTopic(EmbeddedFormat.PROTOBUF, NONE,
+                new ProduceBatch.SchemaChoice("syntax = \"proto3\"; package ct; message A { int32 x = 1; }", null),
+                entry(null, "{}"))).join();
+
+        assertEquals(List.of("Point", "t-ct.A"), registry.registeredSubjects());
+    }
+
+    @Test
+    void aSchemaOfAnotherLanguageThanTheFormatIs42205() {
+        int avroId = registry.register("t-value", io.karapace.jvm.schema.SchemaType.AVRO, "\"string\"");
+
+        assertEquals(ProxyError.INVALID_SCHEMA, errorOf(() -> produce(toTopic(EmbeddedFormat.JSONSCHEMA, NONE,
+                new ProduceBatch.SchemaChoice(null, avroId), entry(null, "\"x\"")))));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] joined = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
     }
 }

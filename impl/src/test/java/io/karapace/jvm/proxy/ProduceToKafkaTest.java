@@ -54,7 +54,7 @@ class ProduceToKafkaTest {
         }
         producer = new ProxyProducer(settings, new ProxyProducer.Tuning("all", "none", 5, 1048576, 60000));
         metadata = new KafkaClusterMetadata(settings);
-        service = new ProduceService(producer, metadata, registry, NameStrategy.TOPIC_NAME);
+        service = new ProduceService(producer, metadata, registry, InMemorySchemaLookup.PROVIDERS, NameStrategy.TOPIC_NAME);
     }
 
     @AfterEach
