@@ -79,9 +79,9 @@ public final class KarapaceServer implements AutoCloseable {
         KafkaSchemaLog log = new KafkaSchemaLog(kafka, config.topicName(), config.replicationFactor(),
                 new KafkaSchemaLog.Timeouts(storeTimeout, storeTimeout));
         resources.add(0, log);
-        RegistryService registry = new RegistryService(log, new RecordCodec(),
-                new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
-                        new ProtobufSchemaProvider())),
+        SchemaProviders providers = new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
+                new ProtobufSchemaProvider()));
+        RegistryService registry = new RegistryService(log, new RecordCodec(), providers,
                 CompatibilityLevel.parse(config.compatibility()).orElse(CompatibilityLevel.BACKWARD),
                 config.kafkaSchemaReaderStrictMode(), storeTimeout);
         registry.start();
@@ -92,7 +92,7 @@ public final class KarapaceServer implements AutoCloseable {
                 new SubjectsResource(registry), new SchemasResource(registry), new CompatibilityResource(registry),
                 new ConfigResource(registry), new ModeResource(registry), new ServerResource(registry, info)));
         if (config.karapaceRest()) {
-            endpoints.addAll(proxyEndpoints(config, kafka, registry));
+            endpoints.addAll(proxyEndpoints(config, kafka, registry, providers));
         }
         http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints);
         resources.add(0, http);
@@ -102,7 +102,8 @@ public final class KarapaceServer implements AutoCloseable {
     }
 
     /** The REST proxy's resources over one shared admin client and one shared producer. */
-    private List<Object> proxyEndpoints(Config config, KafkaClientSettings kafka, RegistryService registry) {
+    private List<Object> proxyEndpoints(Config config, KafkaClientSettings kafka, RegistryService registry,
+                                        SchemaProviders providers) {
         KafkaClusterMetadata metadata = new KafkaClusterMetadata(kafka);
         resources.add(0, metadata);
         ProxyProducer producer = new ProxyProducer(kafka, new ProxyProducer.Tuning(config.producerAcks(),
@@ -111,7 +112,8 @@ public final class KarapaceServer implements AutoCloseable {
         resources.add(0, producer);
         NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
                 new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
-        ProduceService produce = new ProduceService(producer, metadata, new RegistrySchemaLookup(registry), strategy);
+        ProduceService produce = new ProduceService(producer, metadata, new RegistrySchemaLookup(registry), providers,
+                strategy);
         List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
                 new BrokersResource(metadata)));
         endpoints.addAll(proxyV3Endpoints(config, kafka, producer, registry, strategy));

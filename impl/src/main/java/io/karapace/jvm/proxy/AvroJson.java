@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
@@ -34,23 +33,5 @@ public final class AvroJson {
         } catch (IOException | AvroRuntimeException e) {
             throw ProxyError.JSON_CONVERSION.exception(e.getMessage());
         }
-    }
-
-    /**
-     * The fully qualified name of the record the schema text defines, which the record name
-     * strategies build subjects from; 42205 when the text is no Avro record schema.
-     */
-    public static String recordName(String schemaText) {
-        Schema schema;
-        try {
-            schema = new Schema.Parser().parse(schemaText);
-        } catch (SchemaParseException e) {
-            throw ProxyError.INVALID_SCHEMA.exception(e.getMessage());
-        }
-        if (schema.getType() != Schema.Type.RECORD) {
-            throw ProxyError.INVALID_SCHEMA.exception(
-                    "the record name strategies need a record schema, not " + schema.getType().getName());
-        }
-        return schema.getFullName();
     }
 }

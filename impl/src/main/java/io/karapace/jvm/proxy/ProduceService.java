@@ -1,12 +1,14 @@
 package io.karapace.jvm.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.karapace.jvm.schema.InvalidSchemaException;
 import io.karapace.jvm.schema.ParsedSchema;
+import io.karapace.jvm.schema.SchemaProvider;
+import io.karapace.jvm.schema.SchemaProviders;
 import io.karapace.jvm.schema.SchemaType;
-import io.karapace.jvm.schema.avro.AvroParsedSchema;
+import io.karapace.jvm.schema.Validation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -20,13 +22,16 @@ public final class ProduceService {
     private final RecordSink sink;
     private final ClusterMetadata metadata;
     private final SchemaLookup schemas;
+    private final SchemaProviders providers;
     private final NameStrategy nameStrategy;
 
+    /** {@code providers} parse schema texts whose record name the name strategy needs before registering. */
     public ProduceService(RecordSink sink, ClusterMetadata metadata, SchemaLookup schemas,
-                          NameStrategy nameStrategy) {
+                          SchemaProviders providers, NameStrategy nameStrategy) {
         this.sink = sink;
         this.metadata = metadata;
         this.schemas = schemas;
+        this.providers = providers;
         this.nameStrategy = nameStrategy;
     }
 
@@ -34,8 +39,10 @@ public final class ProduceService {
         if (batch.records().isEmpty()) {
             throw ProxyError.UNPROCESSABLE.exception("records must not be empty");
         }
-        requireSupported(batch.format());
-        requirePartition(batch.topic(), batch.partition());
+        int partitions = partitionCount(batch.topic());
+        if (batch.partition() != null && !exists(batch.partition(), partitions)) {
+            throw ProxyError.PARTITION_NOT_FOUND.exception();
+        }
         EncodedSide keys = side(batch, true);
         EncodedSide values = side(batch, false);
         List<byte[][]> encoded = new ArrayList<>();
@@ -45,25 +52,22 @@ public final class ProduceService {
         List<CompletableFuture<RecordOutcome>> sends = new ArrayList<>();
         for (int i = 0; i < encoded.size(); i++) {
             Integer partition = batch.partition() != null ? batch.partition() : batch.records().get(i).partition();
-            sends.add(sink.send(batch.topic(), partition, encoded.get(i)[0], encoded.get(i)[1]));
+            // The producer would wait max.block.ms for a partition that does not exist before failing.
+            sends.add(partition != null && !exists(partition, partitions)
+                    ? CompletableFuture.completedFuture(RecordOutcome.failed(ProxyError.PARTITION_NOT_FOUND))
+                    : sink.send(batch.topic(), partition, encoded.get(i)[0], encoded.get(i)[1]));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .thenApply(done -> new ProduceResult(keys.schemaId(), values.schemaId(),
                         sends.stream().map(CompletableFuture::join).toList()));
     }
 
-    private static void requireSupported(EmbeddedFormat format) {
-        if (format == EmbeddedFormat.JSONSCHEMA || format == EmbeddedFormat.PROTOBUF) {
-            throw ProxyError.UNPROCESSABLE.exception("The " + format.name().toLowerCase(Locale.ROOT)
-                    + " embedded format is not supported yet by this server");
-        }
+    private int partitionCount(String topic) {
+        return await(metadata.partitions(topic)).size();
     }
 
-    private void requirePartition(String topic, Integer partition) {
-        int count = await(metadata.partitions(topic)).size();
-        if (partition != null && (partition < 0 || partition >= count)) {
-            throw ProxyError.PARTITION_NOT_FOUND.exception();
-        }
+    private static boolean exists(int partition, int partitionCount) {
+        return partition >= 0 && partition < partitionCount;
     }
 
     private EncodedSide side(ProduceBatch batch, boolean isKey) {
@@ -80,17 +84,28 @@ public final class ProduceService {
             }
             return EncodedSide.schemaless(batch.format());
         }
-        int id = choice.id() != null ? choice.id() : register(batch.topic(), isKey, choice.text());
-        ParsedSchema schema = schemas.schemaById(id);
-        if (!(schema instanceof AvroParsedSchema avro)) {
-            throw ProxyError.INVALID_SCHEMA.exception("schema " + id + " is a " + schema.type() + " schema, not AVRO");
-        }
-        return EncodedSide.avro(id, avro.avroSchema());
+        int id = choice.id() != null ? choice.id() : register(batch.topic(), isKey, batch.format(), choice.text());
+        return EncodedSide.withSchema(batch.format(), id, schemas.schemaById(id));
     }
 
-    private int register(String topic, boolean isKey, String schemaText) {
-        String recordName = nameStrategy.needsRecordName() ? AvroJson.recordName(schemaText) : null;
-        return schemas.register(nameStrategy.subject(topic, isKey, recordName), SchemaType.AVRO, schemaText);
+    private int register(String topic, boolean isKey, EmbeddedFormat format, String schemaText) {
+        SchemaType type = switch (format) {
+            case AVRO -> SchemaType.AVRO;
+            case JSONSCHEMA -> SchemaType.JSON;
+            default -> SchemaType.PROTOBUF;
+        };
+        String recordName = nameStrategy.needsRecordName() ? RecordNames.of(parse(type, schemaText)) : null;
+        return schemas.register(nameStrategy.subject(topic, isKey, recordName), type, schemaText);
+    }
+
+    private ParsedSchema parse(SchemaType type, String schemaText) {
+        SchemaProvider provider = providers.get(type).orElseThrow(() ->
+                ProxyError.INVALID_SCHEMA.exception("this server does not serve " + type + " schemas"));
+        try {
+            return provider.parse(schemaText, List.of(), Validation.NEW);
+        } catch (InvalidSchemaException e) {
+            throw ProxyError.INVALID_SCHEMA.exception(e.getMessage());
+        }
     }
 
     private static <T> T await(CompletableFuture<T> future) {

@@ -2,7 +2,8 @@ package io.karapace.jvm.proxy;
 
 /**
  * Where one record was written, or why it was not: a failed record has a null partition and offset
- * and Confluent's error code (50003 retriable, 50002 otherwise) with a message.
+ * and Confluent's error code (50003 retriable, 50002 otherwise, 40402 for a partition the topic
+ * lacks) with a message.
  */
 public record RecordOutcome(Integer partition, Long offset, Integer errorCode, String error) {
 

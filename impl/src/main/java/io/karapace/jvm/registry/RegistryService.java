@@ -578,7 +578,7 @@ public final class RegistryService {
     private Candidate content(String subject, SchemaRequest request, boolean normalize, Validation validation) {
         SchemaType type = resolver.type(request.schemaType());
         ParsedSchema parsed = resolver.parseRequest(type, request, validation);
-        List<SchemaReference> references = request.references();
+        List<SchemaReference> references = resolver.concrete(request.references());
         if (normalize || configFlag(subject, "normalize")) {
             parsed = parsed.normalize();
             references = references.stream().distinct().sorted(REFERENCE_ORDER).toList();

@@ -38,6 +38,17 @@ final class SchemaResolver {
         return type;
     }
 
+    /** The references with version -1 replaced by the latest live version, as they are stored. */
+    List<SchemaReference> concrete(List<SchemaReference> references) {
+        return references.stream().map(ref -> {
+            if (ref.version() != -1) {
+                return ref;
+            }
+            VersionEntry latest = find(ref, true);
+            return latest == null ? ref : new SchemaReference(ref.name(), ref.subject(), latest.version());
+        }).toList();
+    }
+
     /** Parses a schema a client sent; any problem is a 42201 with the reason. */
     ParsedSchema parseRequest(SchemaType type, SchemaRequest request, Validation validation) {
         if (request.schema() == null || request.schema().isBlank()) {

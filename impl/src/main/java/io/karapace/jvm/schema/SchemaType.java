@@ -1,6 +1,5 @@
 package io.karapace.jvm.schema;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,14 +9,16 @@ import java.util.Optional;
 public enum SchemaType {
     JSON, PROTOBUF, AVRO;
 
+    /** Absent means AVRO; otherwise the exact, case-sensitive name, as Confluent looks it up. */
     public static Optional<SchemaType> parse(String name) {
         if (name == null) {
             return Optional.of(AVRO);
         }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        for (SchemaType type : values()) {
+            if (type.name().equals(name)) {
+                return Optional.of(type);
+            }
         }
+        return Optional.empty();
     }
 }

@@ -14,11 +14,24 @@ public final class ServerLauncher {
     private final Path jar;
     private final Path workDir;
     private final String bootstrapServers;
+    private final Map<String, Object> baseConfig;
 
     public ServerLauncher(Path jar, Path workDir, String bootstrapServers) {
+        this(jar, workDir, bootstrapServers, Map.of("karapace_rest", false));
+    }
+
+    private ServerLauncher(Path jar, Path workDir, String bootstrapServers, Map<String, Object> baseConfig) {
         this.jar = jar;
         this.workDir = workDir;
         this.bootstrapServers = bootstrapServers;
+        this.baseConfig = baseConfig;
+    }
+
+    /** A launcher whose servers also get these config keys (before each start's own extras). */
+    public ServerLauncher with(Map<String, Object> config) {
+        Map<String, Object> merged = new LinkedHashMap<>(baseConfig);
+        merged.putAll(config);
+        return new ServerLauncher(jar, workDir, bootstrapServers, merged);
     }
 
     public static ServerLauncher on(KafkaHarness kafka) {
@@ -42,8 +55,8 @@ public final class ServerLauncher {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("bootstrap_uri", bootstrapServers);
         config.put("topic_name", topic);
-        config.put("karapace_rest", false);
         config.put("log_level", "INFO");
+        config.putAll(baseConfig);
         config.putAll(extraConfig);
         return ServerProcess.start(jar, workDir, config);
     }

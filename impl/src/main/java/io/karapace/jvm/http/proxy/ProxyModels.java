@@ -1,6 +1,7 @@
 package io.karapace.jvm.http.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.karapace.jvm.api.proxy.model.Partition;
 import io.karapace.jvm.api.proxy.model.PartitionOffsets;
 import io.karapace.jvm.api.proxy.model.PartitionReplica;
@@ -9,7 +10,6 @@ import io.karapace.jvm.api.proxy.model.ProduceRecord;
 import io.karapace.jvm.api.proxy.model.ProduceRequest;
 import io.karapace.jvm.api.proxy.model.ProduceResponse;
 import io.karapace.jvm.api.proxy.model.Topic;
-import io.karapace.jvm.http.Json;
 import io.karapace.jvm.proxy.ClusterMetadata;
 import io.karapace.jvm.proxy.EmbeddedFormat;
 import io.karapace.jvm.proxy.ProduceBatch;
@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 
 /** Conversions between the generated REST proxy models and the proxy's domain types. */
 final class ProxyModels {
+    /** Keeps nulls inside keys and values: the shared mapper drops them, and Avro JSON needs them. */
+    private static final ObjectMapper DATA = new ObjectMapper();
     private static final Pattern EMBEDDED_SUBTYPE = Pattern.compile("vnd\\.kafka\\.([a-z]+)\\.v2\\+json");
 
     private ProxyModels() {
@@ -54,7 +56,7 @@ final class ProxyModels {
     }
 
     private static JsonNode json(Object value) {
-        return value == null ? null : Json.MAPPER.valueToTree(value);
+        return value == null ? null : DATA.valueToTree(value);
     }
 
     static ProduceResponse response(ProduceResult result) {

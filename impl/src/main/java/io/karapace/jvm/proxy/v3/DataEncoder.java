@@ -13,6 +13,8 @@ import io.karapace.jvm.schema.avro.AvroParsedSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * Turns a v3 key or value into the bytes written to Kafka: BINARY is base64 text decoded, JSON is
@@ -94,8 +96,16 @@ final class DataEncoder {
                     "Unknown subject_name_strategy " + data.subjectNameStrategy()
                             + ": expected TOPIC_NAME, RECORD_NAME or TOPIC_RECORD_NAME"));
         }
-        String recordName = strategy.needsRecordName() ? AvroJson.recordName(data.schema()) : null;
+        String recordName = strategy.needsRecordName() ? avroRecordName(data.schema()) : null;
         return strategy.subject(topic, isKey, recordName);
+    }
+
+    private static String avroRecordName(String schemaText) {
+        try {
+            return new Schema.Parser().parse(schemaText).getFullName();
+        } catch (SchemaParseException e) {
+            throw V3Exception.badRequest("Invalid schema: " + e.getMessage());
+        }
     }
 
     private static byte[] base64(JsonNode node) {
