@@ -55,7 +55,6 @@ public final class ConsumerManager implements AutoCloseable {
         this.kafka = kafka;
         this.settings = settings;
         this.workers = new ScheduledThreadPoolExecutor(workerCount(), workerThreads());
-        this.workers.setRemoveOnCancelPolicy(true);
         if (!settings.idleTimeout().isZero()) {
             long period = Math.max(50, Math.min(1000, settings.idleTimeout().toMillis() / 4));
             workers.scheduleWithFixedDelay(this::expireIdle, period, period, TimeUnit.MILLISECONDS);
