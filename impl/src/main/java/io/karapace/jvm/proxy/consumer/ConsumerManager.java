@@ -74,9 +74,9 @@ public final class ConsumerManager implements AutoCloseable {
         if (instances.putIfAbsent(key, instance) != null) {
             return CompletableFuture.failedFuture(ProxyError.CONSUMER_ALREADY_EXISTS.exception());
         }
-        Properties props = consumerProperties(group, options);
         CompletableFuture<CreatedConsumer> created = new CompletableFuture<>();
-        instance.open(() -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()))
+        instance.open(() -> new KafkaConsumer<>(consumerProperties(group, options),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer()))
                 .whenComplete((opened, failure) -> {
                     if (failure == null) {
                         created.complete(new CreatedConsumer(options.name(),
@@ -97,58 +97,61 @@ public final class ConsumerManager implements AutoCloseable {
 
     /** POST …/subscription: exactly one of {@code topics} (non-empty) and {@code topicPattern}, else 40903. */
     public CompletionStage<Void> subscribe(String group, String instance, List<String> topics, String topicPattern) {
-        return with(group, instance, i -> i.run(kafka -> KafkaOperations.subscribe(kafka, topics, topicPattern)));
+        return with(group, instance,
+                target -> target.run(consumer -> KafkaOperations.subscribe(consumer, topics, topicPattern)));
     }
 
     /** GET …/subscription: the subscribed topics, sorted. */
     public CompletionStage<List<String>> subscription(String group, String instance) {
-        return with(group, instance, i -> i.call(KafkaOperations::subscription));
+        return with(group, instance, target -> target.call(KafkaOperations::subscription));
     }
 
     /** DELETE …/subscription: also drops a manual assignment. */
     public CompletionStage<Void> unsubscribe(String group, String instance) {
-        return with(group, instance, i -> i.run(kafka -> kafka.unsubscribe()));
+        return with(group, instance, target -> target.run(consumer -> consumer.unsubscribe()));
     }
 
     /** POST …/assignments: replaces the assignment; a partition the cluster lacks answers 40403. */
     public CompletionStage<Void> assign(String group, String instance, List<PartitionRef> partitions) {
-        return with(group, instance, i -> i.run(kafka -> KafkaOperations.assign(kafka, partitions)));
+        return with(group, instance, target -> target.run(consumer -> KafkaOperations.assign(consumer, partitions)));
     }
 
     /** GET …/assignments: sorted by topic and partition. */
     public CompletionStage<List<PartitionRef>> assignment(String group, String instance) {
-        return with(group, instance, i -> i.call(KafkaOperations::assignment));
+        return with(group, instance, target -> target.call(KafkaOperations::assignment));
     }
 
     /** POST …/positions: 40903 for a partition not assigned to the instance. */
     public CompletionStage<Void> seek(String group, String instance, List<PartitionOffset> offsets) {
-        return with(group, instance, i -> i.run(kafka -> KafkaOperations.seek(kafka, offsets)));
+        return with(group, instance, target -> target.run(consumer -> KafkaOperations.seek(consumer, offsets)));
     }
 
     /** POST …/positions/beginning: 40903 for a partition not assigned to the instance. */
     public CompletionStage<Void> seekToBeginning(String group, String instance, List<PartitionRef> partitions) {
-        return with(group, instance, i -> i.run(kafka -> KafkaOperations.seekToBeginning(kafka, partitions)));
+        return with(group, instance,
+                target -> target.run(consumer -> KafkaOperations.seekToBeginning(consumer, partitions)));
     }
 
     /** POST …/positions/end: 40903 for a partition not assigned to the instance. */
     public CompletionStage<Void> seekToEnd(String group, String instance, List<PartitionRef> partitions) {
-        return with(group, instance, i -> i.run(kafka -> KafkaOperations.seekToEnd(kafka, partitions)));
+        return with(group, instance, target -> target.run(consumer -> KafkaOperations.seekToEnd(consumer, partitions)));
     }
 
     /** POST …/offsets with offsets: each is the last record processed, so offset + 1 is stored. */
     public CompletionStage<Void> commit(String group, String instance, List<CommittedOffset> offsets) {
-        return with(group, instance, i -> i.run(kafka -> KafkaOperations.commit(kafka, offsets)));
+        return with(group, instance, target -> target.run(consumer -> KafkaOperations.commit(consumer, offsets)));
     }
 
     /** POST …/offsets with no body or {@code {}}: commits everything fetched so far. */
     public CompletionStage<Void> commitAll(String group, String instance) {
-        return with(group, instance, i -> i.run(KafkaOperations::commitAll));
+        return with(group, instance, target -> target.run(KafkaOperations::commitAll));
     }
 
     /** GET …/offsets: the stored offsets (next record to read), in request order, omitting uncommitted ones. */
     public CompletionStage<List<CommittedOffset>> committed(String group, String instance,
                                                             List<PartitionRef> partitions) {
-        return with(group, instance, i -> i.call(kafka -> KafkaOperations.committed(kafka, partitions)));
+        return with(group, instance,
+                target -> target.call(consumer -> KafkaOperations.committed(consumer, partitions)));
     }
 
     /**
@@ -160,15 +163,15 @@ public final class ConsumerManager implements AutoCloseable {
      */
     public CompletionStage<List<FetchedRecord>> poll(String group, String instance, EmbeddedFormat accepted,
                                                      Duration timeout, long maxBytes) {
-        return with(group, instance, i -> {
-            InstanceOptions options = i.options();
+        return with(group, instance, target -> {
+            InstanceOptions options = target.options();
             if (options.format() != accepted) {
                 return CompletableFuture.failedFuture(ProxyError.FORMAT_MISMATCH.exception());
             }
             Duration wait = timeout == null || timeout.isNegative() || timeout.isZero()
                     ? options.requestTimeout() : min(timeout, options.requestTimeout());
             long limit = maxBytes <= 0 ? settings.requestMaxBytes() : Math.min(maxBytes, settings.requestMaxBytes());
-            return i.fetch(wait, limit);
+            return target.fetch(wait, limit);
         });
     }
 
