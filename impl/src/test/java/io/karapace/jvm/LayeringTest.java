@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The domain stays free of HTTP and Kafka; generated contracts are used by the HTTP layer only. */
+/** The domain stays free of HTTP and Kafka (the proxy is a Kafka client by nature); generated contracts are used by the HTTP layer only. */
 class LayeringTest {
     private static JavaClasses classes;
 
@@ -29,8 +29,9 @@ class LayeringTest {
     }
 
     @Test
-    void onlyTheStoreAndKafkaPackagesTalkToKafka() {
-        noClasses().that().resideOutsideOfPackages("io.karapace.jvm.store..", "io.karapace.jvm.kafka..")
+    void onlyTheStoreKafkaAndProxyPackagesTalkToKafka() {
+        noClasses().that().resideOutsideOfPackages("io.karapace.jvm.store..", "io.karapace.jvm.kafka..",
+                        "io.karapace.jvm.proxy..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
                 .check(classes);
     }
