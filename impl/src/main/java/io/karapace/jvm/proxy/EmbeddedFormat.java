@@ -1,6 +1,7 @@
 package io.karapace.jvm.proxy;
 
 import java.util.Locale;
+import io.karapace.jvm.util.Enums;
 import java.util.Optional;
 
 /** How keys and values are embedded in REST proxy JSON: v2's media type names them. */
@@ -17,13 +18,6 @@ public enum EmbeddedFormat {
     }
 
     public static Optional<EmbeddedFormat> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Enums.parse(EmbeddedFormat.class, name);
     }
 }

@@ -1,6 +1,6 @@
 package io.karapace.jvm.proxy;
 
-import java.util.Locale;
+import io.karapace.jvm.util.Enums;
 import java.util.Optional;
 
 /** How a subject is derived for a schema sent with produced records ({@code name_strategy}). */
@@ -27,13 +27,6 @@ public enum NameStrategy {
 
     /** The config value ({@code topic_name}, {@code record_name}, {@code topic_record_name}). */
     public static Optional<NameStrategy> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Enums.parse(NameStrategy.class, name);
     }
 }

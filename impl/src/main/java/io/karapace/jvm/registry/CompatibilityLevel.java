@@ -1,5 +1,6 @@
 package io.karapace.jvm.registry;
 
+import io.karapace.jvm.util.Enums;
 import java.util.Optional;
 
 /** The seven levels, each a direction of reading and a scope of versions checked. */

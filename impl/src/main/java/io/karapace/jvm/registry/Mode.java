@@ -1,5 +1,6 @@
 package io.karapace.jvm.registry;
 
+import io.karapace.jvm.util.Enums;
 import java.util.Optional;
 
 /** What a scope (global or one subject) accepts. */

@@ -1,13 +1,12 @@
 package io.karapace.jvm.schema.avro;
 
 import io.karapace.jvm.schema.InvalidSchemaException;
+import io.karapace.jvm.schema.CanonicalSchema;
 import io.karapace.jvm.schema.ParsedSchema;
 import io.karapace.jvm.schema.ReferencedSchema;
-import io.karapace.jvm.schema.SchemaReference;
 import io.karapace.jvm.schema.SchemaType;
 import io.karapace.jvm.schema.Validation;
 import java.util.List;
-import java.util.Objects;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
@@ -15,26 +14,23 @@ import org.apache.avro.SchemaCompatibility;
  * An Avro schema with the referenced schemas it was parsed against. Its canonical text is Avro's
  * compact rendering, in which referenced types appear by name only.
  */
-public final class AvroParsedSchema implements ParsedSchema {
+public final class AvroParsedSchema extends CanonicalSchema {
     static final String DIFFERENT_TYPE = "Incompatible because of different schema type";
     private static final String RESOLVED_FORMAT = "resolved";
 
     private final Schema schema;
     private final List<Schema> referencedTypes;
-    private final List<ReferencedSchema> references;
     private final Validation validation;
-    private final String canonical;
 
     // Avro 1.12 deprecates toString(Collection, boolean), yet it is still the only renderer that writes
     // referenced types by name; Confluent's canonical text is built with it.
     @SuppressWarnings("deprecation")
     AvroParsedSchema(Schema schema, List<Schema> referencedTypes, List<ReferencedSchema> references,
                      Validation validation) {
+        super(schema.toString(List.copyOf(referencedTypes), false), references);
         this.schema = schema;
         this.referencedTypes = List.copyOf(referencedTypes);
-        this.references = List.copyOf(references);
         this.validation = validation;
-        this.canonical = schema.toString(this.referencedTypes, false);
     }
 
     /** The Avro library's view of this schema, with referenced types resolved. */
@@ -47,11 +43,6 @@ public final class AvroParsedSchema implements ParsedSchema {
         return SchemaType.AVRO;
     }
 
-    @Override
-    public String canonical() {
-        return canonical;
-    }
-
     /**
      * Confluent's normalize=true form: the schema is rewritten with full names, a fixed attribute
      * order and sorted properties and aliases, then parsed again, so its canonical text is Avro's
@@ -61,7 +52,7 @@ public final class AvroParsedSchema implements ParsedSchema {
     public ParsedSchema normalize() {
         String rewritten = new AvroNormalizer(referencedTypes).normalize(schema);
         try {
-            return AvroSchemaParser.parse(rewritten, references, validation);
+            return AvroSchemaParser.parse(rewritten, references(), validation);
         } catch (InvalidSchemaException e) {
             throw new IllegalStateException("The normalized form of a valid schema does not parse: " + rewritten, e);
         }
@@ -70,7 +61,7 @@ public final class AvroParsedSchema implements ParsedSchema {
     /** {@code resolved} inlines the referenced types; any other format is the canonical text. */
     @Override
     public String formatted(String format) {
-        return RESOLVED_FORMAT.equalsIgnoreCase(format) ? schema.toString() : canonical;
+        return RESOLVED_FORMAT.equalsIgnoreCase(format) ? schema.toString() : canonical();
     }
 
     /**
@@ -95,24 +86,4 @@ public final class AvroParsedSchema implements ParsedSchema {
         }
     }
 
-    private List<SchemaReference> referenceIds() {
-        return references.stream().map(ReferencedSchema::reference).toList();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof AvroParsedSchema other
-                && canonical.equals(other.canonical)
-                && referenceIds().equals(other.referenceIds());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(canonical, referenceIds());
-    }
-
-    @Override
-    public String toString() {
-        return canonical;
-    }
 }

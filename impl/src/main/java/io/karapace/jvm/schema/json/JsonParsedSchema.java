@@ -7,35 +7,31 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import io.karapace.jvm.schema.CanonicalSchema;
 import io.karapace.jvm.schema.ParsedSchema;
 import io.karapace.jvm.schema.ReferencedSchema;
-import io.karapace.jvm.schema.SchemaReference;
 import io.karapace.jvm.schema.SchemaType;
 import io.karapace.jvm.schema.Validation;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A JSON Schema with the schemas it references. Its canonical text is the compact JSON of the schema with
  * keys in the order they were written, as Confluent stores it.
  */
-public final class JsonParsedSchema implements ParsedSchema {
+public final class JsonParsedSchema extends CanonicalSchema {
     static final String DIFFERENT_TYPE = "Incompatible because of different schema type";
 
     private final JsonNode root;
     private final SchemaDocuments documents;
-    private final List<ReferencedSchema> references;
     private final Validation validation;
-    private final String canonical;
     private volatile Schema validator;
 
     JsonParsedSchema(JsonNode root, SchemaDocuments documents, List<ReferencedSchema> references,
                      Validation validation) {
+        super(JsonCodec.write(root), references);
         this.root = root;
         this.documents = documents;
-        this.references = List.copyOf(references);
         this.validation = validation;
-        this.canonical = JsonCodec.write(root);
     }
 
     /** The schema as a JSON tree; callers must not modify it. */
@@ -48,16 +44,11 @@ public final class JsonParsedSchema implements ParsedSchema {
         return SchemaType.JSON;
     }
 
-    @Override
-    public String canonical() {
-        return canonical;
-    }
-
     /** Confluent's normalized form: the same schema with the keys of every object sorted. */
     @Override
     public ParsedSchema normalize() {
         JsonNode sorted = JsonCodec.sorted(root);
-        return new JsonParsedSchema(sorted, documents.withMain(sorted), references, validation);
+        return new JsonParsedSchema(sorted, documents.withMain(sorted), references(), validation);
     }
 
     /**
@@ -117,24 +108,4 @@ public final class JsonParsedSchema implements ParsedSchema {
         return copy;
     }
 
-    private List<SchemaReference> referenceIds() {
-        return references.stream().map(ReferencedSchema::reference).toList();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof JsonParsedSchema other
-                && canonical.equals(other.canonical)
-                && referenceIds().equals(other.referenceIds());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(canonical, referenceIds());
-    }
-
-    @Override
-    public String toString() {
-        return canonical;
-    }
 }

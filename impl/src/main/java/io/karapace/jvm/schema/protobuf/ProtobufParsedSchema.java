@@ -4,13 +4,12 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import io.karapace.jvm.schema.InvalidSchemaException;
+import io.karapace.jvm.schema.CanonicalSchema;
 import io.karapace.jvm.schema.ParsedSchema;
 import io.karapace.jvm.schema.ReferencedSchema;
-import io.karapace.jvm.schema.SchemaReference;
 import io.karapace.jvm.schema.SchemaType;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,14 +18,12 @@ import java.util.stream.Stream;
  * rewritten in Confluent's layout, so spellings that differ only in whitespace, comments or
  * statement placement are one schema.
  */
-public final class ProtobufParsedSchema implements ParsedSchema {
+public final class ProtobufParsedSchema extends CanonicalSchema {
     static final String DIFFERENT_TYPE = "Incompatible because of different schema type";
     private static final String SERIALIZED_FORMAT = "serialized";
     private static final String IGNORE_EXTENSIONS_FORMAT = "ignore_extensions";
 
     private final ProtoSources sources;
-    private final List<ReferencedSchema> references;
-    private final String canonical;
     private volatile FileDescriptor fileDescriptor;
 
     ProtobufParsedSchema(ProtoSources sources, List<ReferencedSchema> references) {
@@ -34,19 +31,13 @@ public final class ProtobufParsedSchema implements ParsedSchema {
     }
 
     private ProtobufParsedSchema(ProtoSources sources, List<ReferencedSchema> references, String canonical) {
+        super(canonical, references);
         this.sources = sources;
-        this.references = List.copyOf(references);
-        this.canonical = canonical;
     }
 
     @Override
     public SchemaType type() {
         return SchemaType.PROTOBUF;
-    }
-
-    @Override
-    public String canonical() {
-        return canonical;
     }
 
     /**
@@ -60,7 +51,7 @@ public final class ProtobufParsedSchema implements ParsedSchema {
         try {
             ProtoSources normalized = new ProtoSources(ProtobufSchemaParser.parseRewrite(rewritten),
                     sources.referenced(), sources.references());
-            return new ProtobufParsedSchema(normalized, references, rewritten);
+            return new ProtobufParsedSchema(normalized, references(), rewritten);
         } catch (InvalidSchemaException e) {
             throw new IllegalStateException("The normalized form of a valid schema does not parse: " + rewritten, e);
         }
@@ -79,7 +70,7 @@ public final class ProtobufParsedSchema implements ParsedSchema {
         if (IGNORE_EXTENSIONS_FORMAT.equals(format)) {
             return ProtoWriter.write(sources.main(), new TypeIndex(sources), ProtoStyle.WITHOUT_EXTENSIONS);
         }
-        return canonical;
+        return canonical();
     }
 
     /**
@@ -133,24 +124,4 @@ public final class ProtobufParsedSchema implements ParsedSchema {
         return Stream.concat(Stream.of(message), message.getNestedTypes().stream().flatMap(ProtobufParsedSchema::withNested));
     }
 
-    private List<SchemaReference> referenceIds() {
-        return references.stream().map(ReferencedSchema::reference).toList();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ProtobufParsedSchema other
-                && canonical.equals(other.canonical)
-                && referenceIds().equals(other.referenceIds());
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(canonical, referenceIds());
-    }
-
-    @Override
-    public String toString() {
-        return canonical;
-    }
 }

@@ -1,14 +1,14 @@
-package io.karapace.jvm.registry;
+package io.karapace.jvm.util;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** Case-insensitive parsing of the enum values clients send. */
-final class Enums {
+/** Case-insensitive parsing of the enum values clients and config files send. */
+public final class Enums {
     private Enums() {
     }
 
-    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+    public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
         if (value == null) {
             return Optional.empty();
         }
