@@ -1,7 +1,7 @@
 package io.karapace.jvm.proxy;
 
-import java.util.Locale;
 import io.karapace.jvm.util.Enums;
+import java.util.Locale;
 import java.util.Optional;
 
 /** How keys and values are embedded in REST proxy JSON: v2's media type names them. */
