@@ -28,6 +28,7 @@ import io.karapace.jvm.proxy.ProduceService;
 import io.karapace.jvm.proxy.v3.V3Admin;
 import io.karapace.jvm.proxy.v3.V3Producer;
 import io.karapace.jvm.registry.CompatibilityLevel;
+import io.karapace.jvm.registry.Leadership;
 import io.karapace.jvm.registry.RegistryService;
 import io.karapace.jvm.schema.SchemaProviders;
 import io.karapace.jvm.schema.avro.AvroSchemaProvider;
@@ -81,7 +82,9 @@ public final class KarapaceServer implements AutoCloseable {
         resources.add(0, log);
         SchemaProviders providers = new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
                 new ProtobufSchemaProvider()));
-        RegistryService registry = new RegistryService(log, new RecordCodec(), providers,
+        // A node alone leads unless it was told it may never lead (master_eligibility=false).
+        Leadership leadership = config.masterEligibility() ? Leadership.SINGLE_NODE : () -> false;
+        RegistryService registry = new RegistryService(log, new RecordCodec(), providers, leadership,
                 CompatibilityLevel.parse(config.compatibility()).orElse(CompatibilityLevel.BACKWARD),
                 config.kafkaSchemaReaderStrictMode(), storeTimeout);
         registry.start();

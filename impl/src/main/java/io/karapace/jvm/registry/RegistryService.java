@@ -40,11 +40,13 @@ public final class RegistryService {
     private final CompatibilityLevel defaultLevel;
     private final boolean strictReplay;
     private final Duration readyTimeout;
+    private final Leadership leadership;
     private final Object writeLock = new Object();
 
-    public RegistryService(SchemaLog log, RecordCodec codec, SchemaProviders providers,
+    public RegistryService(SchemaLog log, RecordCodec codec, SchemaProviders providers, Leadership leadership,
                            CompatibilityLevel defaultLevel, boolean strictReplay, Duration readyTimeout) {
         this.log = log;
+        this.leadership = leadership;
         this.codec = codec;
         this.resolver = new SchemaResolver(state, providers);
         this.types = providers.types();
@@ -236,7 +238,7 @@ public final class RegistryService {
     public int register(String subject, SchemaRequest request, boolean normalize) {
         validateSubject(subject);
         synchronized (writeLock) {
-            awaitReady();
+            requireLeader();
             Registration plan = read(() -> plan(subject, request, normalize));
             if (plan.record() != null) {
                 plan.tombstones().forEach(k -> tombstone(k));
@@ -327,7 +329,7 @@ public final class RegistryService {
 
     public int deleteVersion(String subject, VersionSpec spec, boolean permanent) {
         synchronized (writeLock) {
-            awaitReady();
+            requireLeader();
             VersionEntry target = read(() -> {
                 requireWritable(subject);
                 VersionEntry e = entry(subject, spec, true);
@@ -356,7 +358,7 @@ public final class RegistryService {
 
     public List<Integer> deleteSubject(String subject, boolean permanent) {
         synchronized (writeLock) {
-            awaitReady();
+            requireLeader();
             List<VersionEntry> targets = read(() -> {
                 requireWritable(subject);
                 NavigableMap<Integer, VersionEntry> versions = state.versions(subject);
@@ -431,7 +433,7 @@ public final class RegistryService {
             throw RegistryError.INVALID_COMPATIBILITY_LEVEL.exception();
         }
         synchronized (writeLock) {
-            awaitReady();
+            requireLeader();
             ObjectNode stored = read(() -> {
                 if (subject != null) {
                     requireWritable(subject);
@@ -452,7 +454,7 @@ public final class RegistryService {
 
     public ObjectNode deleteConfig(String subject) {
         synchronized (writeLock) {
-            awaitReady();
+            requireLeader();
             ObjectNode previous = read(() -> {
                 if (subject == null) {
                     return state.globalConfig() == null ? null : effectiveGlobalConfig();
@@ -497,7 +499,7 @@ public final class RegistryService {
         }
         Mode mode = Mode.parse(value).orElseThrow(RegistryError.INVALID_MODE::exception);
         synchronized (writeLock) {
-            awaitReady();
+            requireLeader();
             read(() -> {
                 if (mode == Mode.IMPORT && !force && hasLiveSubjects(subject)) {
                     throw RegistryError.OPERATION_NOT_PERMITTED.exception("Cannot import since found existing subjects");
@@ -512,7 +514,7 @@ public final class RegistryService {
 
     public Mode deleteMode(String subject) {
         synchronized (writeLock) {
-            awaitReady();
+            requireLeader();
             Mode previous = read(() -> subject == null ? state.globalMode() : state.subjectMode(subject));
             if (previous == null) {
                 if (subject != null) {
@@ -530,6 +532,14 @@ public final class RegistryService {
     private <T> T read(java.util.function.Supplier<T> reader) {
         awaitReady();
         return state.read(reader);
+    }
+
+    /** Writes are decided by the leader only, once it has read the whole log. */
+    private void requireLeader() {
+        if (!leadership.isLeader()) {
+            throw RegistryError.LEADER_UNKNOWN.exception();
+        }
+        awaitReady();
     }
 
     private void awaitReady() {

@@ -37,9 +37,13 @@ class RegistryServiceTest {
     }
 
     private static RegistryService service(InMemorySchemaLog log) {
+        return service(log, Leadership.SINGLE_NODE);
+    }
+
+    private static RegistryService service(InMemorySchemaLog log, Leadership leadership) {
         RegistryService service = new RegistryService(log, new RecordCodec(),
-                new SchemaProviders(List.of(new AvroSchemaProvider())), CompatibilityLevel.BACKWARD, false,
-                Duration.ofSeconds(1));
+                new SchemaProviders(List.of(new AvroSchemaProvider())), leadership, CompatibilityLevel.BACKWARD,
+                false, Duration.ofSeconds(1));
         service.start();
         return service;
     }
@@ -260,5 +264,14 @@ class RegistryServiceTest {
         assertError(RegistryError.SCHEMA_NOT_FOUND_UNDER_SUBJECT,
                 () -> registry.lookup("s", SchemaRequest.of(STRING), false, false));
         assertError(RegistryError.SUBJECT_NOT_FOUND, () -> registry.lookup("x", SchemaRequest.of(STRING), false, false));
+    }
+
+    @Test
+    void aNodeThatIsNotTheLeaderRefusesWritesButAnswersReads() {
+        register("s", STRING);
+        RegistryService follower = service(log, () -> false);
+        assertError(RegistryError.LEADER_UNKNOWN, () -> follower.register("t", SchemaRequest.of(STRING), false));
+        assertError(RegistryError.LEADER_UNKNOWN, () -> follower.deleteSubject("s", false));
+        assertEquals(List.of(1), follower.versions("s", false, false));
     }
 }

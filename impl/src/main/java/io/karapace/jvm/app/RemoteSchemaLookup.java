@@ -1,0 +1,111 @@
+package io.karapace.jvm.app;
+
+import io.karapace.jvm.client.registry.SchemasApi;
+import io.karapace.jvm.client.registry.SubjectsApi;
+import io.karapace.jvm.client.registry.invoker.ApiClient;
+import io.karapace.jvm.client.registry.invoker.ApiException;
+import io.karapace.jvm.client.registry.model.RegisterSchemaRequest;
+import io.karapace.jvm.client.registry.model.SchemaString;
+import io.karapace.jvm.client.registry.model.SubjectSchema;
+import io.karapace.jvm.proxy.ProxyError;
+import io.karapace.jvm.proxy.SchemaLookup;
+import io.karapace.jvm.schema.InvalidSchemaException;
+import io.karapace.jvm.schema.ParsedSchema;
+import io.karapace.jvm.schema.ReferencedSchema;
+import io.karapace.jvm.schema.SchemaProviders;
+import io.karapace.jvm.schema.SchemaReference;
+import io.karapace.jvm.schema.SchemaType;
+import io.karapace.jvm.schema.Validation;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The REST proxy's registry when it runs without one in this process ({@code karapace_registry=false}):
+ * calls go over HTTP to {@code registry_host:registry_port} through the generated client. Schemas
+ * fetched by id never change, so each is fetched and parsed once.
+ */
+final class RemoteSchemaLookup implements SchemaLookup {
+    private final SubjectsApi subjects;
+    private final SchemasApi schemas;
+    private final SchemaProviders providers;
+    private final Map<Integer, ParsedSchema> byId = new ConcurrentHashMap<>();
+
+    RemoteSchemaLookup(String scheme, String host, int port, SchemaProviders providers) {
+        ApiClient client = new ApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)), ApiClient.createDefaultObjectMapper(),
+                scheme + "://" + host + ":" + port);
+        client.setReadTimeout(Duration.ofSeconds(30));
+        this.subjects = new SubjectsApi(client);
+        this.schemas = new SchemasApi(client);
+        this.providers = providers;
+    }
+
+    @Override
+    public int register(String subject, SchemaType type, String schemaText) {
+        RegisterSchemaRequest request = new RegisterSchemaRequest().schema(schemaText)
+                .schemaType(type == SchemaType.AVRO ? null : type.name());
+        return call(() -> subjects.register(subject, request, false, null).getId());
+    }
+
+    @Override
+    public ParsedSchema schemaById(int id) {
+        ParsedSchema cached = byId.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        SchemaString found = call(() -> schemas.getSchemaById(id, null, null, false));
+        ParsedSchema parsed = parse(found.getSchemaType(), found.getSchema(), references(found.getReferences()));
+        byId.put(id, parsed);
+        return parsed;
+    }
+
+    private ParsedSchema parse(String typeName, String text, List<SchemaReference> references) {
+        SchemaType type = SchemaType.parse(typeName).orElseThrow(
+                () -> ProxyError.INVALID_SCHEMA.exception("unknown schema type " + typeName));
+        Map<SchemaReference, ReferencedSchema> resolved = new LinkedHashMap<>();
+        references.forEach(ref -> resolve(ref, resolved));
+        try {
+            return providers.get(type).orElseThrow().parse(text, new ArrayList<>(resolved.values()), Validation.STORED);
+        } catch (InvalidSchemaException e) {
+            throw ProxyError.INVALID_SCHEMA.exception(e.getMessage());
+        }
+    }
+
+    private void resolve(SchemaReference ref, Map<SchemaReference, ReferencedSchema> resolved) {
+        if (resolved.containsKey(ref)) {
+            return;
+        }
+        SubjectSchema target = call(() -> subjects.getSchemaByVersion(ref.subject(),
+                String.valueOf(ref.version()), false, null));
+        List<SchemaReference> nested = references(target.getReferences());
+        nested.forEach(n -> resolve(n, resolved));
+        SchemaType type = SchemaType.parse(target.getSchemaType()).orElse(SchemaType.AVRO);
+        resolved.put(ref, new ReferencedSchema(ref, type, target.getSchema(), nested));
+    }
+
+    private static List<SchemaReference> references(List<io.karapace.jvm.client.registry.model.SchemaReference> refs) {
+        return refs == null ? List.of() : refs.stream()
+                .map(r -> new SchemaReference(r.getName(), r.getSubject(), r.getVersion()))
+                .toList();
+    }
+
+    private interface Call<T> {
+        T run() throws ApiException;
+    }
+
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (ApiException e) {
+            if (e.getCode() >= 400 && e.getCode() < 500) {
+                throw ProxyError.INVALID_SCHEMA.exception(e.getResponseBody());
+            }
+            throw ProxyError.SCHEMA_REGISTRY_ERROR.exception("Schema registry unavailable: " + e.getMessage());
+        }
+    }
+}
