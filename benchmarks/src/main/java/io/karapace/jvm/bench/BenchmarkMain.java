@@ -80,8 +80,15 @@ public final class BenchmarkMain {
                 + " s per load run") + ", took " + took.toSeconds() + " s, at " + Instant.now());
         Path markdown = options.outDir().resolve("report.md");
         Path png = options.outDir().resolve("latency.png");
-        Files.writeString(markdown, report.markdown(header));
+        String text = report.markdown(header);
+        Files.writeString(markdown, text);
         LatencyPlot.write(report.loadResults(), png);
+        if (options.publish()) {
+            Path docs = Files.createDirectories(Path.of("docs"));
+            Files.writeString(docs.resolve("benchmarks.md"), text.replace("(latency.png)", "(benchmarks-latency.png)"));
+            Files.copy(png, docs.resolve("benchmarks-latency.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("Published to " + docs.toAbsolutePath().resolve("benchmarks.md"));
+        }
         System.out.println("Report: " + markdown + "\nPlot:   " + png + "\nTotal:  " + took.toSeconds() + " s");
     }
 }

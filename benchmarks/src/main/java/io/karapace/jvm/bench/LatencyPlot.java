@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** Mean latency against connections, one line per series, both axes logarithmic; drawn headless. */
+/**
+ * Mean latency against connections, one line per series, both axes logarithmic; drawn headless. A reference
+ * is dashed in its figure's colour.
+ */
 public final class LatencyPlot {
     private static final int WIDTH = 1100;
     private static final int HEIGHT = 700;
@@ -24,6 +27,8 @@ public final class LatencyPlot {
     private static final int TOP = 50;
     private static final int PLOT_WIDTH = 620;
     private static final int PLOT_HEIGHT = 560;
+    static final String NGINX = "nginx: ";
+    static final String RAW_PRODUCER = "raw producer: ";
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
@@ -54,10 +59,15 @@ public final class LatencyPlot {
         LogScale y = LogScale.of(series.values().stream().flatMap(List::stream)
                 .mapToDouble(r -> Math.max(r.latency().meanMs(), 0.001)).toArray(), TOP + PLOT_HEIGHT, TOP);
         drawAxes(g, x, y);
+        List<String> figures = new ArrayList<>();
         int index = 0;
         for (Map.Entry<String, List<LoadResult>> entry : series.entrySet()) {
-            drawSeries(g, entry.getKey(), entry.getValue(), x, y, PALETTE[index % PALETTE.length], index);
-            index++;
+            String figure = figureOf(entry.getKey());
+            if (!figures.contains(figure)) {
+                figures.add(figure);
+            }
+            Color color = PALETTE[figures.indexOf(figure) % PALETTE.length];
+            drawSeries(g, entry.getKey(), entry.getValue(), x, y, color, isReference(entry.getKey()), index++);
         }
         g.dispose();
         ImageIO.write(image, "png", png.toFile());
@@ -82,10 +92,21 @@ public final class LatencyPlot {
         }
     }
 
+    /** A reference series is named after its figure: "nginx: GET ..." or "raw producer: binary, ...". */
+    static boolean isReference(String series) {
+        return series.startsWith(NGINX) || series.startsWith(RAW_PRODUCER);
+    }
+
+    static String figureOf(String series) {
+        return series.startsWith(NGINX) ? series.substring(NGINX.length())
+                : series.startsWith(RAW_PRODUCER) ? series.substring(RAW_PRODUCER.length()) : series;
+    }
+
     private static void drawSeries(Graphics2D g, String name, List<LoadResult> points, LogScale x, LogScale y,
-                                   Color color, int index) {
+                                   Color color, boolean dashed, int index) {
         g.setColor(color);
-        g.setStroke(new BasicStroke(2f));
+        g.setStroke(dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                : new BasicStroke(2f));
         int previousX = -1;
         int previousY = -1;
         for (LoadResult point : points) {

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /** Command line of the runner. */
 public record Options(boolean quick, String bootstrap, Path serverJar, Path outDir, List<String> jvmFlags,
-                      int lingerMs, Set<String> only) {
+                      int lingerMs, Set<String> only, boolean publish) {
 
     /**
      * The JVM options the README recommends for the server: a bounded heap with the serial collector (one
@@ -23,13 +23,15 @@ public record Options(boolean quick, String bootstrap, Path serverJar, Path outD
     static final int DEFAULT_LINGER_MS = 100;
     static final String USAGE = """
             usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--bootstrap host:port] [--server-jar path]
-                   [--out dir] [--jvm-opts "flags"] [--linger-ms n] [--only reads,writes,produce,consume,memory,startup]
+                   [--out dir] [--jvm-opts "flags"] [--linger-ms n] [--publish]
+                   [--only reads,writes,produce,consume,memory,startup]
               --quick       1 s per load run and small startup topics: a 1-2 minute smoke run
               --bootstrap   measure against this Kafka instead of an embedded broker started here
               --server-jar  default: impl/target/karapace-jvm.jar of this checkout
               --out         report folder, default target/benchmarks
               --jvm-opts    the server's JVM flags, default: %s
               --linger-ms   producer_linger_ms of the server and linger.ms of the raw producer, default %d
+              --publish     also copy the report and plot to docs/benchmarks.md and docs/benchmarks-latency.png
             """.formatted(String.join(" ", RECOMMENDED_JVM_FLAGS), DEFAULT_LINGER_MS);
 
     public static Options parse(String[] args) {
@@ -40,6 +42,7 @@ public record Options(boolean quick, String bootstrap, Path serverJar, Path outD
         List<String> flags = RECOMMENDED_JVM_FLAGS;
         int linger = DEFAULT_LINGER_MS;
         Set<String> only = new TreeSet<>();
+        boolean publish = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -48,21 +51,22 @@ public record Options(boolean quick, String bootstrap, Path serverJar, Path outD
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--jvm-opts" -> flags = List.of(value(args, ++i).trim().split("\\s+"));
                 case "--linger-ms" -> linger = Integer.parseInt(value(args, ++i));
+                case "--publish" -> publish = true;
                 case "--only" -> only.addAll(Arrays.asList(value(args, ++i).split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
             }
         }
-        return new Options(quick, bootstrap, jar.toAbsolutePath(), out.toAbsolutePath(), flags, linger, only);
+        return new Options(quick, bootstrap, jar.toAbsolutePath(), out.toAbsolutePath(), flags, linger, only, publish);
     }
 
     /** Seconds each measured load run lasts. */
     public int seconds() {
-        return quick ? 1 : 5;
+        return quick ? 1 : 4;
     }
 
     /** Seconds of unrecorded load before a scenario's first measured run. */
     public int warmupSeconds() {
-        return quick ? 1 : 3;
+        return quick ? 1 : 2;
     }
 
     public boolean runs(String scenario) {

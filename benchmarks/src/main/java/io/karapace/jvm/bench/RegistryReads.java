@@ -59,7 +59,7 @@ final class RegistryReads implements Scenario {
         bench.warmUp(Wrk.Request.get(serverUrl, Http.REGISTRY_JSON), 15);
         for (int connections : CONNECTIONS) {
             LoadResult result = wrk.run(Wrk.Request.get(serverUrl, Http.REGISTRY_JSON), figure, connections, seconds, 1);
-            LoadResult floor = wrk.run(Wrk.Request.get(floorUrl, Http.REGISTRY_JSON), "nginx: " + figure, connections,
+            LoadResult floor = wrk.run(Wrk.Request.get(floorUrl, Http.REGISTRY_JSON), LatencyPlot.NGINX + figure, connections,
                     seconds, 1);
             section.compare(figure, result, "nginx static file", floor, "req/s");
             if (connections == 50 && figure.contains("/schemas/ids/")) {

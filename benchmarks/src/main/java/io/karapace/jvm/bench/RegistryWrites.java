@@ -57,7 +57,7 @@ final class RegistryWrites implements Scenario {
             for (int clients : REGISTER_CLIENTS) {
                 LoadResult result = bench.wrk().run(Wrk.Request.register(server.baseUri(), run + "c" + clients),
                         "register new schema", clients, bench.options().seconds(), 1);
-                LoadResult reference = ClosedLoop.run("raw acks=all send", clients, bench.options().seconds(), 1,
+                LoadResult reference = ClosedLoop.run(LatencyPlot.RAW_PRODUCER + "register new schema", clients, bench.options().seconds(), 1,
                         c -> producer.send(new ProducerRecord<>(REFERENCE_TOPIC, key, value)).get());
                 section.compare("register new schema", result, "raw producer acks=all send", reference, "req/s");
             }
@@ -88,7 +88,7 @@ final class RegistryWrites implements Scenario {
                 for (int connections : COMPAT_CONNECTIONS) {
                     LoadResult result = bench.wrk().run(request, figure, connections, bench.options().seconds(), 1);
                     LoadResult floor = bench.wrk().run(Wrk.Request.post(nginx.baseUri() + path, body,
-                            Http.REGISTRY_JSON, Http.REGISTRY_JSON), "nginx: " + figure, connections,
+                            Http.REGISTRY_JSON, Http.REGISTRY_JSON), LatencyPlot.NGINX + figure, connections,
                             bench.options().seconds(), 1);
                     section.compare(figure, result, "nginx fixed answer", floor, "req/s");
                 }

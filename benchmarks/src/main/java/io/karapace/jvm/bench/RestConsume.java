@@ -13,7 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /** Draining a topic through one REST consumer instance against one raw consumer, both joining a new group. */
 final class RestConsume implements Scenario {
     private static final String TOPIC = "bench-consume";
-    private static final long DEADLINE_NANOS = Duration.ofSeconds(90).toNanos();
+    private static final long DEADLINE_NANOS = Duration.ofSeconds(60).toNanos();
 
     @Override
     public String name() {
@@ -36,7 +36,7 @@ final class RestConsume implements Scenario {
 
     @Override
     public void run(Bench bench, Report.Section section) throws Exception {
-        int records = bench.options().quick() ? 20_000 : 200_000;
+        int records = bench.options().quick() ? 20_000 : 100_000;
         fill(bench, records);
         LoadResult reference = rawConsumer(bench, records);
         Http http = new Http(bench.sharedServer().baseUri());

@@ -69,7 +69,7 @@ final class RestProduce implements Scenario {
             String figure = format.name() + ", " + records + " rec/req";
             for (int connections : CONNECTIONS) {
                 LoadResult result = bench.wrk().run(request, figure, connections, bench.options().seconds(), records);
-                LoadResult reference = ClosedLoop.run("raw producer: " + figure, connections,
+                LoadResult reference = ClosedLoop.run(LatencyPlot.RAW_PRODUCER + figure, connections,
                         bench.options().seconds(), records, c -> sendBatch(producer, format.rawValue(), records));
                 section.compare(figure, result, "raw producer", reference, "rec/s");
                 targets(bench.report(), format.name(), records, connections, result, reference);

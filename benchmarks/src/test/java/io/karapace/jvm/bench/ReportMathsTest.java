@@ -76,4 +76,12 @@ class ReportMathsTest {
         assertEquals(List.of("reads"), List.copyOf(series.keySet()));
         assertEquals(List.of(one, fifty), series.get("reads"));
     }
+
+    @Test
+    void referencesAreRecognisedByNameAndPairedWithTheirFigure() {
+        assertTrue(LatencyPlot.isReference("nginx: GET /schemas/ids/{id}"));
+        assertTrue(LatencyPlot.isReference("raw producer: binary, 1 rec/req"));
+        assertEquals("binary, 1 rec/req", LatencyPlot.figureOf("raw producer: binary, 1 rec/req"));
+        assertEquals("GET /schemas/ids/{id}", LatencyPlot.figureOf("GET /schemas/ids/{id}"));
+    }
 }
