@@ -16,6 +16,10 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         System.setProperty("java.awt.headless", "true");
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(Options.USAGE);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
