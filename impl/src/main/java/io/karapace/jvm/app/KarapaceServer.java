@@ -3,6 +3,7 @@ package io.karapace.jvm.app;
 import io.karapace.jvm.config.Config;
 import io.karapace.jvm.http.HttpServer;
 import io.karapace.jvm.http.proxy.BrokersResource;
+import io.karapace.jvm.http.proxy.ConsumersNoContent;
 import io.karapace.jvm.http.proxy.ConsumersResource;
 import io.karapace.jvm.http.proxy.TopicsResource;
 import io.karapace.jvm.http.proxy.v3.V3ClustersResource;
@@ -119,7 +120,7 @@ public final class KarapaceServer implements AutoCloseable {
         ProduceService produce = new ProduceService(producer, metadata, new RegistrySchemaLookup(registry), providers,
                 strategy);
         List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
-                new BrokersResource(metadata), consumersEndpoint(config, kafka, registry)));
+                new BrokersResource(metadata), consumersEndpoint(config, kafka, registry), new ConsumersNoContent()));
         endpoints.addAll(proxyV3Endpoints(config, kafka, producer, registry, strategy));
         return endpoints;
     }
