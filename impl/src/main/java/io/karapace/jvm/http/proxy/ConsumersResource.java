@@ -1,5 +1,6 @@
 package io.karapace.jvm.http.proxy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.karapace.jvm.api.proxy.ConsumersApi;
 import io.karapace.jvm.api.proxy.model.CommittedOffsets;
 import io.karapace.jvm.api.proxy.model.ConsumerRecord;
@@ -68,7 +69,7 @@ public final class ConsumersResource implements ConsumersApi, AutoCloseable {
 
     @Override
     public CompletionStage<ConsumerSubscription> getSubscription(String group, String instance) {
-        return consumers.subscription(group, instance).thenApply(topics -> new ConsumerSubscription().topics(topics));
+        return consumers.subscription(group, instance).thenApply(topics -> new TopicsOnly().topics(topics));
     }
 
     @Override
@@ -127,6 +128,11 @@ public final class ConsumersResource implements ConsumersApi, AutoCloseable {
 
     private List<ConsumerRecord> render(List<FetchedRecord> records, EmbeddedFormat format) {
         return records.stream().map(record -> ConsumerModels.record(decoder.decode(record, format))).toList();
+    }
+
+    /** Confluent answers a subscription with its topics only, without the request's topic_pattern. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private static final class TopicsOnly extends ConsumerSubscription {
     }
 
     @Override
