@@ -3,6 +3,8 @@ package io.karapace.jvm.app;
 import io.karapace.jvm.config.Config;
 import io.karapace.jvm.http.HttpServer;
 import io.karapace.jvm.http.proxy.BrokersResource;
+import io.karapace.jvm.http.proxy.ConsumersNoContent;
+import io.karapace.jvm.http.proxy.ConsumersResource;
 import io.karapace.jvm.http.proxy.TopicsResource;
 import io.karapace.jvm.http.proxy.v3.V3ClustersResource;
 import io.karapace.jvm.http.proxy.v3.V3ConsumerGroupsResource;
@@ -25,6 +27,9 @@ import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
 import io.karapace.jvm.kafka.v3.KafkaRecordWriter;
 import io.karapace.jvm.proxy.NameStrategy;
 import io.karapace.jvm.proxy.ProduceService;
+import io.karapace.jvm.proxy.RecordDecoder;
+import io.karapace.jvm.proxy.consumer.ConsumerManager;
+import io.karapace.jvm.proxy.consumer.ConsumerSettings;
 import io.karapace.jvm.proxy.v3.V3Admin;
 import io.karapace.jvm.proxy.v3.V3Producer;
 import io.karapace.jvm.registry.CompatibilityLevel;
@@ -118,9 +123,27 @@ public final class KarapaceServer implements AutoCloseable {
         ProduceService produce = new ProduceService(producer, metadata, new RegistrySchemaLookup(registry), providers,
                 strategy);
         List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
-                new BrokersResource(metadata)));
+                new BrokersResource(metadata), consumersEndpoint(config, kafka, registry), new ConsumersNoContent()));
         endpoints.addAll(proxyV3Endpoints(config, kafka, producer, registry, strategy));
         return endpoints;
+    }
+
+    /** REST proxy v2 consumer instances; their records decoded with the in-process registry's schemas. */
+    private ConsumersResource consumersEndpoint(Config config, KafkaClientSettings kafka, RegistryService registry) {
+        ConsumerManager manager = new ConsumerManager(kafka, new ConsumerSettings(
+                Duration.ofMillis(config.consumerRequestTimeoutMs()), config.consumerRequestMaxBytes(),
+                config.fetchMinBytes(), true, Duration.ofSeconds(config.consumerIdleDisconnectTimeout())));
+        resources.add(0, manager);
+        ConsumersResource consumers = new ConsumersResource(manager,
+                new RecordDecoder(new RegistrySchemaLookup(registry)), () -> advertisedBaseUrl(config));
+        resources.add(0, consumers);
+        return consumers;
+    }
+
+    /** The URL clients reach this server at: {@code rest_base_uri}, else the advertised protocol, host and port. */
+    private String advertisedBaseUrl(Config config) {
+        return config.restBaseUri().orElseGet(() -> config.advertisedProtocol() + "://" + config.advertisedHostname()
+                + ":" + (config.advertisedPort() == 0 ? http.port() : config.advertisedPort()));
     }
 
     /** REST proxy v3 over its own admin client and the v2 proxy's shared producer. */
@@ -129,8 +152,7 @@ public final class KarapaceServer implements AutoCloseable {
         KafkaClusterAdmin clusterAdmin = new KafkaClusterAdmin(kafka);
         resources.add(0, clusterAdmin);
         V3Admin admin = new V3Admin(clusterAdmin);
-        V3Links links = new V3Links(() -> config.restBaseUri().orElseGet(() -> config.advertisedProtocol() + "://"
-                + config.advertisedHostname() + ":" + (config.advertisedPort() == 0 ? http.port() : config.advertisedPort())));
+        V3Links links = new V3Links(() -> advertisedBaseUrl(config));
         V3Producer v3Producer = new V3Producer(clusterAdmin, new KafkaRecordWriter(producer),
                 new RegistrySchemaLookup(registry), strategy);
         return List.of(new V3ClustersResource(admin, links), new V3TopicsResource(admin, links),
