@@ -116,20 +116,21 @@ public final class KarapaceServer implements AutoCloseable {
                 strategy);
         List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
                 new BrokersResource(metadata)));
-        endpoints.addAll(proxyV3Endpoints(config, kafka, producer, registry, strategy));
+        endpoints.addAll(proxyV3Endpoints(config, kafka, producer, registry, providers, strategy));
         return endpoints;
     }
 
     /** REST proxy v3 over its own admin client and the v2 proxy's shared producer. */
     private List<Object> proxyV3Endpoints(Config config, KafkaClientSettings kafka, ProxyProducer producer,
-                                          RegistryService registry, NameStrategy strategy) {
+                                          RegistryService registry, SchemaProviders providers,
+                                          NameStrategy strategy) {
         KafkaClusterAdmin clusterAdmin = new KafkaClusterAdmin(kafka);
         resources.add(0, clusterAdmin);
         V3Admin admin = new V3Admin(clusterAdmin);
         V3Links links = new V3Links(() -> config.restBaseUri().orElseGet(() -> config.advertisedProtocol() + "://"
                 + config.advertisedHostname() + ":" + (config.advertisedPort() == 0 ? http.port() : config.advertisedPort())));
         V3Producer v3Producer = new V3Producer(clusterAdmin, new KafkaRecordWriter(producer),
-                new RegistrySchemaLookup(registry), strategy);
+                new RegistrySchemaLookup(registry), providers, strategy);
         return List.of(new V3ClustersResource(admin, links), new V3TopicsResource(admin, links),
                 new V3TopicConfigsResource(admin, links), new V3ConsumerGroupsResource(admin, links),
                 new V3RecordsResource(admin, v3Producer));
