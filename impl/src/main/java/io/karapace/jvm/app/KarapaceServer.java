@@ -20,6 +20,7 @@ import io.karapace.jvm.kafka.ClusterId;
 import io.karapace.jvm.kafka.EmbeddedKafka;
 import io.karapace.jvm.kafka.KafkaClientSettings;
 import io.karapace.jvm.kafka.KafkaClusterMetadata;
+import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.kafka.ProxyProducer;
 import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
 import io.karapace.jvm.kafka.v3.KafkaRecordWriter;
@@ -104,8 +105,9 @@ public final class KarapaceServer implements AutoCloseable {
     /** The REST proxy's resources over one shared admin client and one shared producer. */
     private List<Object> proxyEndpoints(Config config, KafkaClientSettings kafka, RegistryService registry,
                                         SchemaProviders providers) {
-        KafkaClusterMetadata metadata = new KafkaClusterMetadata(kafka);
-        resources.add(0, metadata);
+        ProxyAdmin admin = new ProxyAdmin(kafka);
+        resources.add(0, admin);
+        KafkaClusterMetadata metadata = admin.metadata();
         ProxyProducer producer = new ProxyProducer(kafka, new ProxyProducer.Tuning(config.producerAcks(),
                 config.producerCompressionType(), config.producerLingerMs(), config.producerMaxRequestSize(),
                 config.metadataMaxAgeMs()));
@@ -116,16 +118,14 @@ public final class KarapaceServer implements AutoCloseable {
                 strategy);
         List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
                 new BrokersResource(metadata)));
-        endpoints.addAll(proxyV3Endpoints(config, kafka, producer, registry, providers, strategy));
+        endpoints.addAll(proxyV3Endpoints(config, admin.clusterAdmin(), producer, registry, providers, strategy));
         return endpoints;
     }
 
-    /** REST proxy v3 over its own admin client and the v2 proxy's shared producer. */
-    private List<Object> proxyV3Endpoints(Config config, KafkaClientSettings kafka, ProxyProducer producer,
+    /** REST proxy v3 over the v2 proxy's shared admin client and producer. */
+    private List<Object> proxyV3Endpoints(Config config, KafkaClusterAdmin clusterAdmin, ProxyProducer producer,
                                           RegistryService registry, SchemaProviders providers,
                                           NameStrategy strategy) {
-        KafkaClusterAdmin clusterAdmin = new KafkaClusterAdmin(kafka);
-        resources.add(0, clusterAdmin);
         V3Admin admin = new V3Admin(clusterAdmin);
         V3Links links = new V3Links(() -> config.restBaseUri().orElseGet(() -> config.advertisedProtocol() + "://"
                 + config.advertisedHostname() + ":" + (config.advertisedPort() == 0 ? http.port() : config.advertisedPort())));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karapace.jvm.kafka.KafkaClientSettings;
-import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
+import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.testing.KafkaBroker;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +30,14 @@ class V3AdminTest {
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
 
-    private static KafkaClusterAdmin kafkaAdmin;
+    private static ProxyAdmin kafkaAdmin;
     private static V3Admin admin;
     private static String cluster;
 
     @BeforeAll
     static void connect() {
-        kafkaAdmin = new KafkaClusterAdmin(KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "v3-admin-test"));
-        admin = new V3Admin(kafkaAdmin);
+        kafkaAdmin = new ProxyAdmin(KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "v3-admin-test"));
+        admin = new V3Admin(kafkaAdmin.clusterAdmin());
         cluster = admin.clusterId();
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.kafka.ProxyProducer;
 import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
 import io.karapace.jvm.kafka.v3.KafkaRecordWriter;
@@ -42,6 +43,7 @@ class V3ProducerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final InMemorySchemaLookup REGISTRY = new InMemorySchemaLookup();
 
+    private static ProxyAdmin proxyAdmin;
     private static KafkaClusterAdmin kafkaAdmin;
     private static ProxyProducer kafkaProducer;
     private static V3Producer producer;
@@ -50,7 +52,8 @@ class V3ProducerTest {
     @BeforeAll
     static void start() {
         KafkaClientSettings settings = KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "v3-producer-test");
-        kafkaAdmin = new KafkaClusterAdmin(settings);
+        proxyAdmin = new ProxyAdmin(settings);
+        kafkaAdmin = proxyAdmin.clusterAdmin();
         kafkaProducer = new ProxyProducer(settings, new ProxyProducer.Tuning("all", "none", 0, 1048576, 60000));
         producer = new V3Producer(kafkaAdmin, new KafkaRecordWriter(kafkaProducer), REGISTRY,
                 InMemorySchemaLookup.PROVIDERS, NameStrategy.TOPIC_NAME);
@@ -61,7 +64,7 @@ class V3ProducerTest {
     @AfterAll
     static void stop() {
         kafkaProducer.close();
-        kafkaAdmin.close();
+        proxyAdmin.close();
     }
 
     private static ProduceCommand.Data data(String type, Object value) {
