@@ -189,7 +189,10 @@ class ProxyV3IT {
         HttpResult noTopic = post(topics + "/" + topic + "-missing/records", "{\"value\":{\"type\":\"STRING\",\"data\":\"x\"}}");
         assertEquals(404, noTopic.status());
         assertEquals(40403, json(noTopic).get("error_code").intValue());
-        assertEquals(400, post(topics + "/" + topic + "/records", "{\"value\":{\"type\":\"PROTOBUF\",\"data\":{}}}").status());
+        // Without schema information the subject's latest schema is used: here the Avro one, unfit for PROTOBUF.
+        HttpResult wrongLanguage = post(topics + "/" + topic + "/records", "{\"value\":{\"type\":\"PROTOBUF\",\"data\":{}}}");
+        assertEquals(422, wrongLanguage.status());
+        assertEquals(42205, json(wrongLanguage).get("error_code").intValue());
     }
 
     @Test
