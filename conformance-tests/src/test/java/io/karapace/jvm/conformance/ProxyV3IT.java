@@ -2,10 +2,21 @@ package io.karapace.jvm.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.karapace.jvm.client.proxy.v3.V3ClustersApi;
+import io.karapace.jvm.client.proxy.v3.V3RecordsApi;
+import io.karapace.jvm.client.proxy.v3.V3TopicsApi;
+import io.karapace.jvm.client.proxy.v3.invoker.ApiClient;
+import io.karapace.jvm.client.proxy.v3.invoker.ApiException;
+import io.karapace.jvm.client.proxy.v3.model.V3CreateTopicRequest;
+import io.karapace.jvm.client.proxy.v3.model.V3ProduceData;
+import io.karapace.jvm.client.proxy.v3.model.V3ProduceRequest;
+import io.karapace.jvm.client.proxy.v3.model.V3ProduceResponse;
+import io.karapace.jvm.client.proxy.v3.model.V3Topic;
 import io.karapace.jvm.conformance.fixture.HttpResult;
 import io.karapace.jvm.conformance.fixture.RegistryHttp;
 import io.karapace.jvm.conformance.fixture.SentRequest;
@@ -13,6 +24,7 @@ import io.karapace.jvm.conformance.harness.KafkaHarness;
 import io.karapace.jvm.conformance.harness.ServerLauncher;
 import io.karapace.jvm.conformance.harness.ServerProcess;
 import io.karapace.jvm.conformance.harness.SharedKafka;
+import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +62,27 @@ class ProxyV3IT {
     @AfterAll
     static void stop() {
         server.close();
+    }
+
+    @Test
+    void theGeneratedV3ClientCreatesATopicAndProducesToIt() throws Exception {
+        ApiClient client = new ApiClient().setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
+        client.updateBaseUri(server.baseUri());
+        String clusterId = new V3ClustersApi(client).listClustersV3().getData().get(0).getClusterId();
+        String topic = "v3-sdk-" + UUID.randomUUID().toString().substring(0, 8);
+
+        V3Topic created = new V3TopicsApi(client).createTopicV3(clusterId,
+                new V3CreateTopicRequest().topicName(topic).partitionsCount(2));
+        V3ProduceResponse produced = new V3RecordsApi(client).produceRecordV3(clusterId, topic, new V3ProduceRequest()
+                .partitionId(1).value(new V3ProduceData().type("JSON").data(Map.of("n", 1))));
+
+        assertEquals(2, created.getPartitionsCount());
+        assertEquals(200, produced.getErrorCode());
+        assertEquals(1, produced.getPartitionId());
+        assertEquals(0L, produced.getOffset());
+        ApiException missing = assertThrows(ApiException.class, () -> new V3TopicsApi(client).getTopicV3(clusterId,
+                topic + "-missing"));
+        assertEquals(404, missing.getCode());
     }
 
     @Test
@@ -156,7 +189,10 @@ class ProxyV3IT {
         HttpResult noTopic = post(topics + "/" + topic + "-missing/records", "{\"value\":{\"type\":\"STRING\",\"data\":\"x\"}}");
         assertEquals(404, noTopic.status());
         assertEquals(40403, json(noTopic).get("error_code").intValue());
-        assertEquals(400, post(topics + "/" + topic + "/records", "{\"value\":{\"type\":\"PROTOBUF\",\"data\":{}}}").status());
+        // Without schema information the subject's latest schema is used: here the Avro one, unfit for PROTOBUF.
+        HttpResult wrongLanguage = post(topics + "/" + topic + "/records", "{\"value\":{\"type\":\"PROTOBUF\",\"data\":{}}}");
+        assertEquals(422, wrongLanguage.status());
+        assertEquals(42205, json(wrongLanguage).get("error_code").intValue());
     }
 
     @Test

@@ -22,12 +22,14 @@ import io.karapace.jvm.kafka.ClusterId;
 import io.karapace.jvm.kafka.EmbeddedKafka;
 import io.karapace.jvm.kafka.KafkaClientSettings;
 import io.karapace.jvm.kafka.KafkaClusterMetadata;
+import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.kafka.ProxyProducer;
 import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
 import io.karapace.jvm.kafka.v3.KafkaRecordWriter;
 import io.karapace.jvm.proxy.NameStrategy;
 import io.karapace.jvm.proxy.ProduceService;
 import io.karapace.jvm.proxy.RecordDecoder;
+import io.karapace.jvm.proxy.SchemaLookup;
 import io.karapace.jvm.proxy.consumer.ConsumerManager;
 import io.karapace.jvm.proxy.consumer.ConsumerSettings;
 import io.karapace.jvm.proxy.v3.V3Admin;
@@ -44,6 +46,7 @@ import io.karapace.jvm.store.RecordCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
@@ -74,68 +77,91 @@ public final class KarapaceServer implements AutoCloseable {
 
     private void run(Config config) {
         long startedAt = System.currentTimeMillis();
-        if (!config.karapaceRegistry()) {
-            throw new IllegalStateException(config.karapaceRest()
-                    ? "karapace_rest=true needs karapace_registry=true: this build's REST proxy uses the schema "
-                            + "registry of its own process and cannot reach a remote one yet"
-                    : "karapace_registry and karapace_rest are both false: there is nothing to run");
-        }
         KafkaClientSettings kafka = kafkaSettings(config);
+        SchemaProviders providers = new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
+                new ProtobufSchemaProvider()));
+        List<Object> endpoints = new ArrayList<>();
+        RegistryService registry = null;
+        SchemaLookup schemas;
+        Supplier<ServerResource.Replay> replay;
+        if (config.karapaceRegistry()) {
+            RegistryService started = startRegistry(config, kafka, providers);
+            registry = started;
+            endpoints.addAll(List.of(new SubjectsResource(started), new SchemasResource(started),
+                    new CompatibilityResource(started), new ConfigResource(started), new ModeResource(started)));
+            schemas = new RegistrySchemaLookup(started);
+            replay = () -> new ServerResource.Replay(started.isReady(), started.readerOffsets()[0],
+                    started.readerOffsets()[1]);
+        } else {
+            schemas = new RemoteSchemaLookup("http", config.registryHost(), config.registryPort(), providers);
+            replay = () -> new ServerResource.Replay(true, -1, -1);
+            LOG.info("Schema registry not served here; the REST proxy uses http://{}:{}/", config.registryHost(),
+                    config.registryPort());
+        }
+        ClusterId clusterId = new ClusterId(kafka);
+        endpoints.add(new ServerResource(replay,
+                new ServerResource.ServerInfo(Version.NUMBER, config.groupId(), clusterId::get, startedAt)));
+        if (config.karapaceRest()) {
+            endpoints.addAll(proxyEndpoints(config, kafka, schemas, providers));
+        }
+        http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints);
+        resources.add(0, http);
+        LOG.info("{} listening on http://{}:{}/", served(config), config.host(), http.port());
+        if (registry != null) {
+            awaitReady(registry, Duration.ofMillis(config.startupTimeoutMs()));
+        }
+    }
+
+    private static String served(Config config) {
+        if (!config.karapaceRest()) {
+            return "Schema registry";
+        }
+        return config.karapaceRegistry() ? "Schema registry and Kafka REST proxy" : "Kafka REST proxy";
+    }
+
+    /** The registry over the schemas topic; it answers once the topic has been replayed. */
+    private RegistryService startRegistry(Config config, KafkaClientSettings kafka, SchemaProviders providers) {
         Duration storeTimeout = Duration.ofMillis(config.storeTimeoutMs());
         KafkaSchemaLog log = new KafkaSchemaLog(kafka, config.topicName(), config.replicationFactor(),
                 new KafkaSchemaLog.Timeouts(storeTimeout, storeTimeout));
         resources.add(0, log);
-        SchemaProviders providers = new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
-                new ProtobufSchemaProvider()));
         // A node alone leads unless it was told it may never lead (master_eligibility=false).
         Leadership leadership = config.masterEligibility() ? Leadership.SINGLE_NODE : () -> false;
         RegistryService registry = new RegistryService(log, new RecordCodec(), providers, leadership,
                 CompatibilityLevel.parse(config.compatibility()).orElse(CompatibilityLevel.BACKWARD),
                 config.kafkaSchemaReaderStrictMode(), storeTimeout);
         registry.start();
-        ClusterId clusterId = new ClusterId(kafka);
-        ServerResource.ServerInfo info = new ServerResource.ServerInfo(Version.NUMBER,
-                config.groupId(), clusterId::get, startedAt);
-        List<Object> endpoints = new ArrayList<>(List.of(
-                new SubjectsResource(registry), new SchemasResource(registry), new CompatibilityResource(registry),
-                new ConfigResource(registry), new ModeResource(registry), new ServerResource(registry, info)));
-        if (config.karapaceRest()) {
-            endpoints.addAll(proxyEndpoints(config, kafka, registry, providers));
-        }
-        http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints);
-        resources.add(0, http);
-        LOG.info("Schema registry{} listening on http://{}:{}/ (topic {})",
-                config.karapaceRest() ? " and Kafka REST proxy" : "", config.host(), http.port(), config.topicName());
-        awaitReady(registry, Duration.ofMillis(config.startupTimeoutMs()));
+        LOG.info("Schemas stored in topic {}", config.topicName());
+        return registry;
     }
 
     /** The REST proxy's resources over one shared admin client and one shared producer. */
-    private List<Object> proxyEndpoints(Config config, KafkaClientSettings kafka, RegistryService registry,
+    private List<Object> proxyEndpoints(Config config, KafkaClientSettings kafka, SchemaLookup schemas,
                                         SchemaProviders providers) {
-        KafkaClusterMetadata metadata = new KafkaClusterMetadata(kafka);
-        resources.add(0, metadata);
+        ProxyAdmin admin = new ProxyAdmin(kafka);
+        resources.add(0, admin);
+        KafkaClusterMetadata metadata = admin.metadata();
         ProxyProducer producer = new ProxyProducer(kafka, new ProxyProducer.Tuning(config.producerAcks(),
                 config.producerCompressionType(), config.producerLingerMs(), config.producerMaxRequestSize(),
                 config.metadataMaxAgeMs()));
         resources.add(0, producer);
         NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
                 new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
-        ProduceService produce = new ProduceService(producer, metadata, new RegistrySchemaLookup(registry), providers,
-                strategy);
+        ProduceService produce = new ProduceService(producer, metadata, schemas, providers, strategy);
         List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
-                new BrokersResource(metadata), consumersEndpoint(config, kafka, registry), new ConsumersNoContent()));
-        endpoints.addAll(proxyV3Endpoints(config, kafka, producer, registry, strategy));
+                new BrokersResource(metadata), consumersEndpoint(config, kafka, schemas), new ConsumersNoContent()));
+        endpoints.addAll(proxyV3Endpoints(config, admin.clusterAdmin(), producer, schemas, providers, strategy));
         return endpoints;
     }
 
-    /** REST proxy v2 consumer instances; their records decoded with the in-process registry's schemas. */
-    private ConsumersResource consumersEndpoint(Config config, KafkaClientSettings kafka, RegistryService registry) {
+    /** REST proxy v2 consumer instances; their records decoded with the registry's schemas. */
+    private ConsumersResource consumersEndpoint(Config config, KafkaClientSettings kafka, SchemaLookup schemas) {
         ConsumerManager manager = new ConsumerManager(kafka, new ConsumerSettings(
                 Duration.ofMillis(config.consumerRequestTimeoutMs()), config.consumerRequestMaxBytes(),
                 config.fetchMinBytes(), true, Duration.ofSeconds(config.consumerIdleDisconnectTimeout())));
         resources.add(0, manager);
-        ConsumersResource consumers = new ConsumersResource(manager,
-                new RecordDecoder(new RegistrySchemaLookup(registry)), () -> advertisedBaseUrl(config));
+        ConsumersResource consumers = new ConsumersResource(manager, new RecordDecoder(schemas),
+                () -> advertisedBaseUrl(config));
         resources.add(0, consumers);
         return consumers;
     }
@@ -146,15 +172,13 @@ public final class KarapaceServer implements AutoCloseable {
                 + ":" + (config.advertisedPort() == 0 ? http.port() : config.advertisedPort()));
     }
 
-    /** REST proxy v3 over its own admin client and the v2 proxy's shared producer. */
-    private List<Object> proxyV3Endpoints(Config config, KafkaClientSettings kafka, ProxyProducer producer,
-                                          RegistryService registry, NameStrategy strategy) {
-        KafkaClusterAdmin clusterAdmin = new KafkaClusterAdmin(kafka);
-        resources.add(0, clusterAdmin);
+    /** REST proxy v3 over the v2 proxy's shared admin client and producer. */
+    private List<Object> proxyV3Endpoints(Config config, KafkaClusterAdmin clusterAdmin, ProxyProducer producer,
+                                          SchemaLookup schemas, SchemaProviders providers, NameStrategy strategy) {
         V3Admin admin = new V3Admin(clusterAdmin);
         V3Links links = new V3Links(() -> advertisedBaseUrl(config));
-        V3Producer v3Producer = new V3Producer(clusterAdmin, new KafkaRecordWriter(producer),
-                new RegistrySchemaLookup(registry), strategy);
+        V3Producer v3Producer = new V3Producer(clusterAdmin, new KafkaRecordWriter(producer), schemas, providers,
+                strategy);
         return List.of(new V3ClustersResource(admin, links), new V3TopicsResource(admin, links),
                 new V3TopicConfigsResource(admin, links), new V3ConsumerGroupsResource(admin, links),
                 new V3RecordsResource(admin, v3Producer));

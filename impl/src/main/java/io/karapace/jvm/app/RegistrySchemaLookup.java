@@ -5,6 +5,7 @@ import io.karapace.jvm.proxy.SchemaLookup;
 import io.karapace.jvm.registry.RegistryException;
 import io.karapace.jvm.registry.RegistryService;
 import io.karapace.jvm.registry.SchemaRequest;
+import io.karapace.jvm.registry.VersionSpec;
 import io.karapace.jvm.schema.ParsedSchema;
 import io.karapace.jvm.schema.SchemaType;
 import java.util.function.Supplier;
@@ -30,6 +31,12 @@ final class RegistrySchemaLookup implements SchemaLookup {
     @Override
     public ParsedSchema schemaById(int id) {
         return translated(() -> registry.parsedSchema(id));
+    }
+
+    @Override
+    public int idOfVersion(String subject, Integer version) {
+        return translated(() -> registry.version(subject,
+                version == null ? VersionSpec.LATEST : VersionSpec.parse(version.toString()), false).id());
     }
 
     private static <T> T translated(Supplier<T> call) {

@@ -64,6 +64,12 @@ final class RemoteSchemaLookup implements SchemaLookup {
         return parsed;
     }
 
+    @Override
+    public int idOfVersion(String subject, Integer version) {
+        String spec = version == null ? "latest" : version.toString();
+        return call(() -> subjects.getSchemaByVersion(subject, spec, false, null).getId());
+    }
+
     private ParsedSchema parse(String typeName, String text, List<SchemaReference> references) {
         SchemaType type = SchemaType.parse(typeName).orElseThrow(
                 () -> ProxyError.INVALID_SCHEMA.exception("unknown schema type " + typeName));

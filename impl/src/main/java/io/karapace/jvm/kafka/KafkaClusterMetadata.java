@@ -2,7 +2,6 @@ package io.karapace.jvm.kafka;
 
 import io.karapace.jvm.proxy.ClusterMetadata;
 import io.karapace.jvm.proxy.ProxyError;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +25,12 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** The REST proxy's cluster metadata, read through one shared admin client. */
-public final class KafkaClusterMetadata implements ClusterMetadata, AutoCloseable {
+/** The REST proxy's cluster metadata, read through an admin client shared with v3; its owner closes it. */
+public final class KafkaClusterMetadata implements ClusterMetadata {
     private final Admin admin;
 
-    public KafkaClusterMetadata(KafkaClientSettings settings) {
-        this.admin = Admin.create(settings.properties());
+    KafkaClusterMetadata(Admin admin) {
+        this.admin = admin;
     }
 
     @Override
@@ -121,10 +120,5 @@ public final class KafkaClusterMetadata implements ClusterMetadata, AutoCloseabl
             return ProxyError.KAFKA_RETRIABLE_ERROR.exception(cause.getMessage());
         }
         return ProxyError.KAFKA_ERROR.exception(cause.getMessage());
-    }
-
-    @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package io.karapace.jvm.proxy;
 
+import io.karapace.jvm.schema.SchemaType;
 import io.karapace.jvm.util.Enums;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +16,25 @@ public enum EmbeddedFormat {
 
     public boolean usesSchemaRegistry() {
         return this == AVRO || this == JSONSCHEMA || this == PROTOBUF;
+    }
+
+    /** The schema language of a format that {@link #usesSchemaRegistry()}. */
+    public SchemaType schemaType() {
+        return switch (this) {
+            case AVRO -> SchemaType.AVRO;
+            case JSONSCHEMA -> SchemaType.JSON;
+            case PROTOBUF -> SchemaType.PROTOBUF;
+            case BINARY, JSON -> throw new IllegalStateException(this + " data have no schema");
+        };
+    }
+
+    /** The format whose data a schema of this language encodes. */
+    public static EmbeddedFormat of(SchemaType type) {
+        return switch (type) {
+            case AVRO -> AVRO;
+            case JSON -> JSONSCHEMA;
+            case PROTOBUF -> PROTOBUF;
+        };
     }
 
     public static Optional<EmbeddedFormat> parse(String name) {

@@ -15,7 +15,7 @@ import java.util.List;
  * written as UTF-8, or data checked against a registered schema, encoded and framed with its id
  * (Confluent's wire format). Null data is always written as a null key or value, whatever the format.
  */
-final class EncodedSide {
+public final class EncodedSide {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Message indexes of a Protobuf payload: the first message of the schema is the single byte 0. */
     private static final byte[] FIRST_MESSAGE = {0};
@@ -31,12 +31,12 @@ final class EncodedSide {
     }
 
     /** A side needing no schema: binary, json, or a schema format whose data are all null. */
-    static EncodedSide schemaless(EmbeddedFormat format) {
+    public static EncodedSide schemaless(EmbeddedFormat format) {
         return new EncodedSide(format, null, null);
     }
 
     /** A side of a schema format; 42205 when the schema is of another language than the format. */
-    static EncodedSide withSchema(EmbeddedFormat format, int schemaId, ParsedSchema schema) {
+    public static EncodedSide withSchema(EmbeddedFormat format, int schemaId, ParsedSchema schema) {
         boolean fits = switch (format) {
             case AVRO -> schema instanceof AvroParsedSchema;
             case JSONSCHEMA -> schema instanceof JsonParsedSchema;
@@ -51,11 +51,12 @@ final class EncodedSide {
     }
 
     /** The id of the schema this side's data are written with, or null. */
-    Integer schemaId() {
+    public Integer schemaId() {
         return schemaId;
     }
 
-    byte[] encode(JsonNode data) {
+    /** The bytes to write; null for null data. */
+    public byte[] encode(JsonNode data) {
         if (isNull(data)) {
             return null;
         }
@@ -69,7 +70,7 @@ final class EncodedSide {
         };
     }
 
-    static boolean isNull(JsonNode data) {
+    public static boolean isNull(JsonNode data) {
         return data == null || data.isNull() || data.isMissingNode();
     }
 

@@ -1,12 +1,7 @@
 package io.karapace.jvm.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.karapace.jvm.schema.InvalidSchemaException;
-import io.karapace.jvm.schema.ParsedSchema;
-import io.karapace.jvm.schema.SchemaProvider;
 import io.karapace.jvm.schema.SchemaProviders;
-import io.karapace.jvm.schema.SchemaType;
-import io.karapace.jvm.schema.Validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +17,7 @@ public final class ProduceService {
     private final RecordSink sink;
     private final ClusterMetadata metadata;
     private final SchemaLookup schemas;
-    private final SchemaProviders providers;
+    private final SubjectNames subjectNames;
     private final NameStrategy nameStrategy;
 
     /** {@code providers} parse schema texts whose record name the name strategy needs before registering. */
@@ -31,7 +26,7 @@ public final class ProduceService {
         this.sink = sink;
         this.metadata = metadata;
         this.schemas = schemas;
-        this.providers = providers;
+        this.subjectNames = new SubjectNames(providers);
         this.nameStrategy = nameStrategy;
     }
 
@@ -89,23 +84,8 @@ public final class ProduceService {
     }
 
     private int register(String topic, boolean isKey, EmbeddedFormat format, String schemaText) {
-        SchemaType type = switch (format) {
-            case AVRO -> SchemaType.AVRO;
-            case JSONSCHEMA -> SchemaType.JSON;
-            default -> SchemaType.PROTOBUF;
-        };
-        String recordName = nameStrategy.needsRecordName() ? RecordNames.of(parse(type, schemaText)) : null;
-        return schemas.register(nameStrategy.subject(topic, isKey, recordName), type, schemaText);
-    }
-
-    private ParsedSchema parse(SchemaType type, String schemaText) {
-        SchemaProvider provider = providers.get(type).orElseThrow(() ->
-                ProxyError.INVALID_SCHEMA.exception("this server does not serve " + type + " schemas"));
-        try {
-            return provider.parse(schemaText, List.of(), Validation.NEW);
-        } catch (InvalidSchemaException e) {
-            throw ProxyError.INVALID_SCHEMA.exception(e.getMessage());
-        }
+        String subject = subjectNames.subject(topic, isKey, nameStrategy, format, schemaText);
+        return schemas.register(subject, format.schemaType(), schemaText);
     }
 
     private static <T> T await(CompletableFuture<T> future) {

@@ -14,4 +14,7 @@ public interface SchemaLookup {
 
     /** The schema with this global id, parsed; its {@link ParsedSchema#type()} says which language. */
     ParsedSchema schemaById(int id);
+
+    /** The global id of the subject's version; null or -1 names its latest version. */
+    int idOfVersion(String subject, Integer version);
 }

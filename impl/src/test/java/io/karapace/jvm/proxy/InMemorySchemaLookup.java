@@ -13,14 +13,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A registry in a map: ids from 1 in registration order, one id per distinct text; remembers subjects. */
-final class InMemorySchemaLookup implements SchemaLookup {
-    static final SchemaProviders PROVIDERS = new SchemaProviders(List.of(new AvroSchemaProvider(),
+/**
+ * A registry in maps: ids from 1 in registration order, one id per distinct text; remembers subjects
+ * and numbers each subject's distinct schemas from version 1.
+ */
+public final class InMemorySchemaLookup implements SchemaLookup {
+    public static final SchemaProviders PROVIDERS = new SchemaProviders(List.of(new AvroSchemaProvider(),
             new JsonSchemaProvider(), new ProtobufSchemaProvider()));
 
     private final Map<String, Integer> idsByText = new LinkedHashMap<>();
     private final Map<Integer, ParsedSchema> schemas = new LinkedHashMap<>();
     private final List<String> registeredSubjects = new ArrayList<>();
+    private final Map<String, List<Integer>> versions = new LinkedHashMap<>();
 
     @Override
     public int register(String subject, SchemaType type, String schemaText) {
@@ -33,6 +37,10 @@ final class InMemorySchemaLookup implements SchemaLookup {
         registeredSubjects.add(subject);
         int id = idsByText.computeIfAbsent(type + parsed.canonical(), text -> idsByText.size() + 1);
         schemas.put(id, parsed);
+        List<Integer> ids = versions.computeIfAbsent(subject, s -> new ArrayList<>());
+        if (!ids.contains(id)) {
+            ids.add(id);
+        }
         return id;
     }
 
@@ -45,7 +53,17 @@ final class InMemorySchemaLookup implements SchemaLookup {
         return schema;
     }
 
-    List<String> registeredSubjects() {
+    @Override
+    public int idOfVersion(String subject, Integer version) {
+        List<Integer> ids = versions.getOrDefault(subject, List.of());
+        int index = version == null || version == -1 ? ids.size() : version;
+        if (index < 1 || index > ids.size()) {
+            throw ProxyError.INVALID_SCHEMA.exception("Subject " + subject + " has no version " + version);
+        }
+        return ids.get(index - 1);
+    }
+
+    public List<String> registeredSubjects() {
         return registeredSubjects;
     }
 }

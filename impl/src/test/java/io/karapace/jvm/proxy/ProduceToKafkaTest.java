@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.karapace.jvm.kafka.KafkaClientSettings;
 import io.karapace.jvm.kafka.KafkaClusterMetadata;
+import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.kafka.ProxyProducer;
 import io.karapace.jvm.testing.KafkaBroker;
 import java.nio.ByteBuffer;
@@ -43,6 +44,7 @@ class ProduceToKafkaTest {
     private final InMemorySchemaLookup registry = new InMemorySchemaLookup();
     private KafkaClientSettings settings;
     private ProxyProducer producer;
+    private ProxyAdmin admin;
     private KafkaClusterMetadata metadata;
     private ProduceService service;
 
@@ -53,14 +55,15 @@ class ProduceToKafkaTest {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
         }
         producer = new ProxyProducer(settings, new ProxyProducer.Tuning("all", "none", 5, 1048576, 60000));
-        metadata = new KafkaClusterMetadata(settings);
+        admin = new ProxyAdmin(settings);
+        metadata = admin.metadata();
         service = new ProduceService(producer, metadata, registry, InMemorySchemaLookup.PROVIDERS, NameStrategy.TOPIC_NAME);
     }
 
     @AfterEach
     void stop() {
         producer.close();
-        metadata.close();
+        admin.close();
     }
 
     @Test

@@ -5,7 +5,6 @@ import io.karapace.jvm.api.registry.model.HealthDetails;
 import io.karapace.jvm.api.registry.model.HealthStatus;
 import io.karapace.jvm.api.registry.model.ServerClusterId;
 import io.karapace.jvm.api.registry.model.ServerVersion;
-import io.karapace.jvm.registry.RegistryService;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,16 +13,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 public final class ServerResource implements ServerApi {
-    private final RegistryService registry;
+    private final Supplier<Replay> replay;
     private final ServerInfo info;
+
+    /** How far the schemas topic has been read: ready once the end seen at start is reached. */
+    public record Replay(boolean ready, long currentOffset, long highestOffset) {
+    }
 
     /** Facts about this server that the metadata and health endpoints report. */
     public record ServerInfo(String version, String groupId, Supplier<String> kafkaClusterId,
                              long startedAtMillis) {
     }
 
-    public ServerResource(RegistryService registry, ServerInfo info) {
-        this.registry = registry;
+    public ServerResource(Supplier<Replay> replay, ServerInfo info) {
+        this.replay = replay;
         this.info = info;
     }
 
@@ -39,16 +42,16 @@ public final class ServerResource implements ServerApi {
 
     @Override
     public HealthStatus getHealth() {
-        long[] offsets = registry.readerOffsets();
-        boolean ready = registry.isReady();
+        Replay progress = replay.get();
+        boolean ready = progress.ready();
         HealthStatus status = new HealthStatus()
                 .karapaceVersion(info.version())
                 .healthy(ready)
                 .status(new HealthDetails()
                         .schemaRegistryReady(ready)
                         .schemaRegistryStartupTimeSec((System.currentTimeMillis() - info.startedAtMillis()) / 1000.0)
-                        .schemaRegistryReaderCurrentOffset(offsets[0])
-                        .schemaRegistryReaderHighestOffset(offsets[1])
+                        .schemaRegistryReaderCurrentOffset(progress.currentOffset())
+                        .schemaRegistryReaderHighestOffset(progress.highestOffset())
                         .schemaRegistryIsPrimary(true));
         if (!ready) {
             throw new WebApplicationException(Response.status(Response.Status.SERVICE_UNAVAILABLE)

@@ -1,9 +1,7 @@
 package io.karapace.jvm.kafka.v3;
 
-import io.karapace.jvm.kafka.KafkaClientSettings;
 import io.karapace.jvm.proxy.v3.ClusterAdmin;
 import io.karapace.jvm.proxy.v3.V3Exception;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,8 +45,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownServerException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** The v3 API's view of Kafka through one admin client; Kafka's errors become Confluent's v3 errors. */
-public final class KafkaClusterAdmin implements ClusterAdmin, AutoCloseable {
+/**
+ * The v3 API's view of Kafka through an admin client shared with v2, which its owner closes; Kafka's
+ * errors become Confluent's v3 errors.
+ */
+public final class KafkaClusterAdmin implements ClusterAdmin {
     private static final long TIMEOUT_SECONDS = 30;
     private static final Set<Class<? extends ApiException>> CLIENT_MISTAKES = Set.of(TopicExistsException.class,
             InvalidReplicationFactorException.class, InvalidPartitionsException.class, InvalidRequestException.class,
@@ -58,8 +59,8 @@ public final class KafkaClusterAdmin implements ClusterAdmin, AutoCloseable {
     private final Admin admin;
     private volatile String clusterId;
 
-    public KafkaClusterAdmin(KafkaClientSettings settings) {
-        this.admin = Admin.create(settings.properties());
+    public KafkaClusterAdmin(Admin admin) {
+        this.admin = admin;
     }
 
     @Override
@@ -245,10 +246,5 @@ public final class KafkaClusterAdmin implements ClusterAdmin, AutoCloseable {
         }
         return V3Exception.kafkaError(cause == null ? "Kafka error" : cause.getMessage(),
                 cause instanceof RetriableException);
-    }
-
-    @Override
-    public void close() {
-        admin.close(Duration.ofSeconds(5));
     }
 }

@@ -1,119 +1,100 @@
 package io.karapace.jvm.proxy.v3;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.karapace.jvm.proxy.AvroJson;
+import io.karapace.jvm.proxy.EmbeddedFormat;
+import io.karapace.jvm.proxy.EncodedSide;
 import io.karapace.jvm.proxy.NameStrategy;
 import io.karapace.jvm.proxy.SchemaLookup;
-import io.karapace.jvm.proxy.WireFormat;
+import io.karapace.jvm.proxy.SubjectNames;
 import io.karapace.jvm.schema.ParsedSchema;
-import io.karapace.jvm.schema.SchemaType;
-import io.karapace.jvm.schema.avro.AvroParsedSchema;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
- * Turns a v3 key or value into the bytes written to Kafka: BINARY is base64 text decoded, JSON is
- * written as UTF-8 JSON, STRING is the text as UTF-8, AVRO is Avro JSON encoded with a registry
- * schema and framed with its id. JSONSCHEMA and PROTOBUF data are refused with 400 until the proxy
- * has encoders for them. Without a type, data with schema information is AVRO, other data BINARY.
+ * Turns a v3 key or value into the bytes written to Kafka. STRING is the text as UTF-8; BINARY, JSON
+ * and the schema types are encoded as v2 encodes them ({@link EncodedSide}), schema data framed with
+ * the schema's id. The schema is found by {@code schema_id}; or registered from {@code schema} under
+ * {@code subject} or the subject its name strategy derives; or read as {@code schema_version} (latest
+ * when absent) of that subject. Without a type, data with a schema id or version take the schema's
+ * language, data with a schema text are AVRO, other data BINARY.
  */
 final class DataEncoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final SchemaLookup schemas;
+    private final SubjectNames subjectNames;
     private final NameStrategy defaultStrategy;
 
-    DataEncoder(SchemaLookup schemas, NameStrategy defaultStrategy) {
+    DataEncoder(SchemaLookup schemas, SubjectNames subjectNames, NameStrategy defaultStrategy) {
         this.schemas = schemas;
+        this.subjectNames = subjectNames;
         this.defaultStrategy = defaultStrategy;
     }
 
     /** The encoded data; null bytes when the data are absent or null. */
     Encoded encode(String topic, boolean isKey, ProduceCommand.Data data) {
-        String type = type(data);
-        JsonNode node = data.data();
-        boolean isNull = node == null || node.isNull() || node.isMissingNode();
-        return switch (type) {
-            case "BINARY" -> plain(type, isNull ? null : base64(node));
-            case "JSON" -> plain(type, isNull ? null : json(node));
-            case "STRING" -> plain(type, isNull ? null : text(node).getBytes(StandardCharsets.UTF_8));
-            case "AVRO" -> avro(topic, isKey, data, isNull);
-            case "JSONSCHEMA", "PROTOBUF" -> throw V3Exception.badRequest("The " + type
-                    + " type is not supported yet by this server's v3 produce");
-            default -> throw V3Exception.badRequest("Unknown type " + data.type()
-                    + ": expected BINARY, JSON, STRING, AVRO, JSONSCHEMA or PROTOBUF");
-        };
+        if (data.type() == null) {
+            boolean hasSchema = data.schemaId() != null || data.schema() != null || data.schemaVersion() != null;
+            return hasSchema ? withSchema(topic, isKey, null, data) : plain(EmbeddedFormat.BINARY, data.data());
+        }
+        String type = data.type().trim().toUpperCase(Locale.ROOT);
+        if (type.equals("STRING")) {
+            byte[] bytes = EncodedSide.isNull(data.data()) ? null : text(data.data()).getBytes(StandardCharsets.UTF_8);
+            return new Encoded(bytes, side(type, bytes, null, null));
+        }
+        EmbeddedFormat format = EmbeddedFormat.parse(type).orElseThrow(() -> V3Exception.badRequest("Unknown type "
+                + data.type() + ": expected BINARY, JSON, STRING, AVRO, JSONSCHEMA or PROTOBUF"));
+        return format.usesSchemaRegistry() ? withSchema(topic, isKey, format, data) : plain(format, data.data());
     }
 
     /** Bytes to write and what the answer says about them. */
     record Encoded(byte[] bytes, ProduceOutcome.Side side) {
     }
 
-    private static String type(ProduceCommand.Data data) {
-        if (data.type() != null) {
-            return data.type().trim().toUpperCase(Locale.ROOT);
-        }
-        boolean hasSchema = data.schemaId() != null || data.schema() != null || data.schemaVersion() != null;
-        return hasSchema ? "AVRO" : "BINARY";
+    private static Encoded plain(EmbeddedFormat format, JsonNode data) {
+        byte[] bytes = EncodedSide.schemaless(format).encode(data);
+        return new Encoded(bytes, side(format.name(), bytes, null, null));
     }
 
-    private static Encoded plain(String type, byte[] bytes) {
-        return new Encoded(bytes, new ProduceOutcome.Side(type, bytes == null ? 0 : bytes.length, null, null));
+    /** {@code format} null: the schema's language decides. */
+    private Encoded withSchema(String topic, boolean isKey, EmbeddedFormat format, ProduceCommand.Data data) {
+        SubjectSchema found = find(topic, isKey, format == null ? EmbeddedFormat.AVRO : format, data);
+        ParsedSchema schema = schemas.schemaById(found.id());
+        EmbeddedFormat used = format != null ? format : EmbeddedFormat.of(schema.type());
+        byte[] bytes = EncodedSide.withSchema(used, found.id(), schema).encode(data.data());
+        return new Encoded(bytes, side(used.name(), bytes, found.subject(), found.id()));
     }
 
-    private Encoded avro(String topic, boolean isKey, ProduceCommand.Data data, boolean isNull) {
-        if (data.schemaVersion() != null && data.schemaId() == null && data.schema() == null) {
-            throw V3Exception.badRequest("schema_version is not supported yet: give schema_id or schema");
-        }
-        if (data.schemaId() == null && data.schema() == null) {
-            throw V3Exception.badRequest("AVRO data need a schema_id or a schema");
-        }
-        String subject = data.subject();
-        int id;
+    private record SubjectSchema(String subject, int id) {
+    }
+
+    private SubjectSchema find(String topic, boolean isKey, EmbeddedFormat format, ProduceCommand.Data data) {
         if (data.schemaId() != null) {
-            id = data.schemaId();
-        } else {
-            subject = subject != null ? subject : subject(topic, isKey, data);
-            id = schemas.register(subject, SchemaType.AVRO, data.schema());
+            return new SubjectSchema(data.subject(), data.schemaId());
         }
-        ParsedSchema schema = schemas.schemaById(id);
-        if (!(schema instanceof AvroParsedSchema avro)) {
-            throw V3Exception.badRequest("Schema " + id + " is a " + schema.type() + " schema, not AVRO");
+        NameStrategy strategy = strategy(data);
+        if (data.schema() != null) {
+            String subject = data.subject() != null ? data.subject()
+                    : subjectNames.subject(topic, isKey, strategy, format, data.schema());
+            return new SubjectSchema(subject, schemas.register(subject, format.schemaType(), data.schema()));
         }
-        byte[] bytes = isNull ? null : WireFormat.frame(id, AvroJson.toBinary(data.data(), avro.avroSchema()));
-        return new Encoded(bytes, new ProduceOutcome.Side("AVRO", bytes == null ? 0 : bytes.length, subject, id));
+        if (data.subject() == null && strategy.needsRecordName()) {
+            throw V3Exception.badRequest(format + " data without schema_id or schema need a subject, "
+                    + "or the TOPIC_NAME subject_name_strategy");
+        }
+        String subject = data.subject() != null ? data.subject() : strategy.subject(topic, isKey, null);
+        return new SubjectSchema(subject, schemas.idOfVersion(subject, data.schemaVersion()));
     }
 
-    private String subject(String topic, boolean isKey, ProduceCommand.Data data) {
-        NameStrategy strategy = defaultStrategy;
-        if (data.subjectNameStrategy() != null) {
-            strategy = NameStrategy.parse(data.subjectNameStrategy()).orElseThrow(() -> V3Exception.badRequest(
-                    "Unknown subject_name_strategy " + data.subjectNameStrategy()
-                            + ": expected TOPIC_NAME, RECORD_NAME or TOPIC_RECORD_NAME"));
+    private NameStrategy strategy(ProduceCommand.Data data) {
+        if (data.subjectNameStrategy() == null) {
+            return defaultStrategy;
         }
-        String recordName = strategy.needsRecordName() ? avroRecordName(data.schema()) : null;
-        return strategy.subject(topic, isKey, recordName);
+        return NameStrategy.parse(data.subjectNameStrategy()).orElseThrow(() -> V3Exception.badRequest(
+                "Unknown subject_name_strategy " + data.subjectNameStrategy()
+                        + ": expected TOPIC_NAME, RECORD_NAME or TOPIC_RECORD_NAME"));
     }
 
-    private static String avroRecordName(String schemaText) {
-        try {
-            return new Schema.Parser().parse(schemaText).getFullName();
-        } catch (SchemaParseException e) {
-            throw V3Exception.badRequest("Invalid schema: " + e.getMessage());
-        }
-    }
-
-    private static byte[] base64(JsonNode node) {
-        try {
-            return Base64.getDecoder().decode(text(node));
-        } catch (IllegalArgumentException e) {
-            throw V3Exception.badRequest("BINARY data must be base64 text: " + e.getMessage());
-        }
+    private static ProduceOutcome.Side side(String type, byte[] bytes, String subject, Integer schemaId) {
+        return new ProduceOutcome.Side(type, bytes == null ? 0 : bytes.length, subject, schemaId);
     }
 
     private static String text(JsonNode node) {
@@ -121,13 +102,5 @@ final class DataEncoder {
             throw V3Exception.badRequest("Expected a JSON string as data, got " + node.getNodeType());
         }
         return node.textValue();
-    }
-
-    private static byte[] json(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A JSON tree cannot be written: " + e.getMessage(), e);
-        }
     }
 }

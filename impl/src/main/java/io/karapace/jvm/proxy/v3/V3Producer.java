@@ -2,6 +2,8 @@ package io.karapace.jvm.proxy.v3;
 
 import io.karapace.jvm.proxy.NameStrategy;
 import io.karapace.jvm.proxy.SchemaLookup;
+import io.karapace.jvm.proxy.SubjectNames;
+import io.karapace.jvm.schema.SchemaProviders;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -14,10 +16,12 @@ public final class V3Producer {
     private final RecordWriter writer;
     private final DataEncoder encoder;
 
-    public V3Producer(ClusterAdmin admin, RecordWriter writer, SchemaLookup schemas, NameStrategy defaultStrategy) {
+    /** {@code providers} parse schema texts whose record name the name strategy needs before registering. */
+    public V3Producer(ClusterAdmin admin, RecordWriter writer, SchemaLookup schemas, SchemaProviders providers,
+                      NameStrategy defaultStrategy) {
         this.admin = admin;
         this.writer = writer;
-        this.encoder = new DataEncoder(schemas, defaultStrategy);
+        this.encoder = new DataEncoder(schemas, new SubjectNames(providers), defaultStrategy);
     }
 
     public ProduceOutcome produce(ProduceCommand command) {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karapace.jvm.kafka.KafkaClientSettings;
-import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
+import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.testing.KafkaBroker;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -30,14 +32,14 @@ class V3AdminTest {
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
 
-    private static KafkaClusterAdmin kafkaAdmin;
+    private static ProxyAdmin kafkaAdmin;
     private static V3Admin admin;
     private static String cluster;
 
     @BeforeAll
     static void connect() {
-        kafkaAdmin = new KafkaClusterAdmin(KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "v3-admin-test"));
-        admin = new V3Admin(kafkaAdmin);
+        kafkaAdmin = new ProxyAdmin(KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "v3-admin-test"));
+        admin = new V3Admin(kafkaAdmin.clusterAdmin());
         cluster = admin.clusterId();
     }
 
@@ -48,6 +50,18 @@ class V3AdminTest {
 
     private static String topicName() {
         return "v3-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Kafka acknowledges a config or partition change once the controller has it; the broker that
+     * answers reads may apply it a moment later.
+     */
+    private static <T> void eventually(T expected, Supplier<T> actual) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!expected.equals(actual.get()) && System.currentTimeMillis() < deadline) {
+            LockSupport.parkNanos(50_000_000);
+        }
+        assertEquals(expected, actual.get());
     }
 
     @Test
@@ -65,15 +79,16 @@ class V3AdminTest {
         assertFalse(policy.isDefault());
 
         admin.updateTopicConfig(cluster, topic, "retention.ms", "12345");
-        assertEquals("12345", admin.topicConfig(cluster, topic, "retention.ms").value());
+        eventually("12345", () -> admin.topicConfig(cluster, topic, "retention.ms").value());
         admin.resetTopicConfig(cluster, topic, "retention.ms");
-        assertTrue(admin.topicConfig(cluster, topic, "retention.ms").isDefault());
+        eventually(true, () -> admin.topicConfig(cluster, topic, "retention.ms").isDefault());
         admin.alterTopicConfigs(cluster, topic, List.of(new V3Admin.AlterEntry("cleanup.policy", null, "DELETE"),
                 new V3Admin.AlterEntry("max.message.bytes", "4096", null)));
-        assertEquals("delete", admin.topicConfig(cluster, topic, "cleanup.policy").value());
-        assertEquals("4096", admin.topicConfig(cluster, topic, "max.message.bytes").value());
+        eventually("delete", () -> admin.topicConfig(cluster, topic, "cleanup.policy").value());
+        eventually("4096", () -> admin.topicConfig(cluster, topic, "max.message.bytes").value());
 
-        assertEquals(3, admin.increasePartitions(cluster, topic, 3).partitions().size());
+        admin.increasePartitions(cluster, topic, 3);
+        eventually(3, () -> admin.topic(cluster, topic).partitions().size());
         assertEquals(2, admin.partition(cluster, topic, 2).id());
 
         admin.deleteTopic(cluster, topic);

@@ -1,0 +1,34 @@
+package io.karapace.jvm.kafka;
+
+import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The REST proxy's one admin client: v2's metadata and v3's cluster admin both read Kafka through it,
+ * each translating Kafka's errors into its own API's terms. Closing this closes the client.
+ */
+public final class ProxyAdmin implements AutoCloseable {
+    private final Admin admin;
+    private final KafkaClusterMetadata metadata;
+    private final KafkaClusterAdmin clusterAdmin;
+
+    public ProxyAdmin(KafkaClientSettings settings) {
+        this.admin = Admin.create(settings.properties());
+        this.metadata = new KafkaClusterMetadata(admin);
+        this.clusterAdmin = new KafkaClusterAdmin(admin);
+    }
+
+    public KafkaClusterMetadata metadata() {
+        return metadata;
+    }
+
+    public KafkaClusterAdmin clusterAdmin() {
+        return clusterAdmin;
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
