@@ -53,7 +53,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
             return error(400, 400, e.getOriginalMessage());
         }
         if (failure instanceof JsonMappingException e) {
-            return error(422, 422, "Unrecognized JSON: " + e.getOriginalMessage());
+            return error(422, 422, unexpectedJson(e));
         }
         LOG.error("Unhandled error: {}", failure.toString(), failure);
         return error(500, 500, "Internal Server Error");
@@ -73,5 +73,15 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         body.put("error_code", code);
         body.put("message", message);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    /** Jackson's reason, with the field it concerns and without our class names. */
+    private static String unexpectedJson(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+        String reason = e.getOriginalMessage().replaceAll("`?(?:[a-z][a-z0-9]*\\.)+([A-Z]\\w*)`?", "$1")
+                .replaceAll(" \\(token `?JsonToken\\.\\w+`?\\)", "");
+        return "Unrecognized JSON" + (field.isEmpty() ? "" : " in field '" + field + "'") + ": " + reason;
     }
 }
