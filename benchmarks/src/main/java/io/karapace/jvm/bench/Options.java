@@ -20,7 +20,7 @@ public record Options(boolean quick, String bootstrap, Path serverJar, Path outD
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
             "-XX:+ExitOnOutOfMemoryError");
     /** The server's own producer_linger_ms default. */
-    static final int DEFAULT_LINGER_MS = 100;
+    static final int DEFAULT_LINGER_MS = 0;
     static final String USAGE = """
             usage: java -jar benchmarks/target/benchmarks.jar [--quick] [--bootstrap host:port] [--server-jar path]
                    [--out dir] [--jvm-opts "flags"] [--linger-ms n] [--publish]

@@ -56,7 +56,7 @@ public enum ConfigKey {
     PRODUCER_ACKS("producer_acks", oneOf("0", "1", "-1", "all"), "1", "REST proxy producers' acks."),
     PRODUCER_COMPRESSION_TYPE("producer_compression_type", oneOf("none", "gzip", "snappy", "lz4", "zstd"), "none",
             "REST proxy producers' compression.type."),
-    PRODUCER_LINGER_MS("producer_linger_ms", intAtLeast(0), 100, "REST proxy producers' linger.ms."),
+    PRODUCER_LINGER_MS("producer_linger_ms", intAtLeast(0), 0, "REST proxy producers' linger.ms; 0 sends at once, as the seed README documents."),
     PRODUCER_MAX_REQUEST_SIZE("producer_max_request_size", intAtLeast(1), 1048576,
             "REST proxy producers' max.request.size, in bytes."),
     CONSUMER_REQUEST_TIMEOUT_MS("consumer_request_timeout_ms", intAtLeast(0), 11000,
