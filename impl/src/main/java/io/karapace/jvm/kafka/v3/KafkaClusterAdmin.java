@@ -51,6 +51,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class KafkaClusterAdmin implements ClusterAdmin {
     private static final long TIMEOUT_SECONDS = 30;
+    private static final long VISIBLE_WITHIN_SECONDS = 5;
     private static final Set<Class<? extends ApiException>> CLIENT_MISTAKES = Set.of(TopicExistsException.class,
             InvalidReplicationFactorException.class, InvalidPartitionsException.class, InvalidRequestException.class,
             PolicyViolationException.class, InvalidConfigurationException.class, UnknownServerException.class,
@@ -122,6 +123,32 @@ public final class KafkaClusterAdmin implements ClusterAdmin {
                 Optional.ofNullable(topic.partitionsCount()), Optional.ofNullable(topic.replicationFactor()))
                 .configs(topic.configs());
         await(admin.createTopics(List.of(request), new CreateTopicsOptions().validateOnly(validateOnly)).all());
+        if (!validateOnly) {
+            awaitVisible(topic.name());
+        }
+    }
+
+    /** The controller answers before brokers learn of a topic; a produce right after creating must not 404. */
+    private void awaitVisible(String name) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(VISIBLE_WITHIN_SECONDS);
+        while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            try {
+                if (topic(name).partitions().stream().allMatch(p -> p.leader() >= 0)) {
+                    return;
+                }
+            } catch (V3Exception notYet) {
+                // unknown to the broker we asked, so far
+            }
+            sleepBriefly();
+        }
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
