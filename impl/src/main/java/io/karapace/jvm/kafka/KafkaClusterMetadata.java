@@ -28,9 +28,11 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /** The REST proxy's cluster metadata, read through an admin client shared with v3; its owner closes it. */
 public final class KafkaClusterMetadata implements ClusterMetadata {
     private final Admin admin;
+    private final PartitionCounts partitionCounts;
 
-    KafkaClusterMetadata(Admin admin) {
+    KafkaClusterMetadata(Admin admin, PartitionCounts partitionCounts) {
         this.admin = admin;
+        this.partitionCounts = partitionCounts;
     }
 
     @Override
@@ -53,6 +55,12 @@ public final class KafkaClusterMetadata implements ClusterMetadata {
                 .sorted(Comparator.comparingInt(TopicPartitionInfo::partition))
                 .map(KafkaClusterMetadata::details)
                 .toList());
+    }
+
+    @Override
+    public CompletableFuture<Integer> partitionCount(String topic, int partition) {
+        return partitionCounts.count(topic, partition)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(translate(failure)));
     }
 
     @Override

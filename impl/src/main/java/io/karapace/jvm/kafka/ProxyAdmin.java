@@ -15,8 +15,9 @@ public final class ProxyAdmin implements AutoCloseable {
 
     public ProxyAdmin(KafkaClientSettings settings) {
         this.admin = Admin.create(settings.properties());
-        this.metadata = new KafkaClusterMetadata(admin);
-        this.clusterAdmin = new KafkaClusterAdmin(admin);
+        PartitionCounts partitionCounts = new PartitionCounts(admin);
+        this.metadata = new KafkaClusterMetadata(admin, partitionCounts);
+        this.clusterAdmin = new KafkaClusterAdmin(admin, partitionCounts);
     }
 
     public KafkaClusterMetadata metadata() {

@@ -19,6 +19,12 @@ public interface ClusterMetadata {
     /** The topic's partitions, by partition number. */
     CompletableFuture<List<PartitionDetails>> partitions(String topic);
 
+    /**
+     * How many partitions the topic has, for producing: possibly a second old, but asked anew when
+     * {@code partition} is not below the count remembered.
+     */
+    CompletableFuture<Integer> partitionCount(String topic, int partition);
+
     CompletableFuture<OffsetRange> offsets(String topic, int partition);
 
     /** Ids of the cluster's brokers, sorted. */

@@ -34,7 +34,7 @@ public final class ProduceService {
         if (batch.records().isEmpty()) {
             throw ProxyError.UNPROCESSABLE.exception("records must not be empty");
         }
-        int partitions = partitionCount(batch.topic());
+        int partitions = await(metadata.partitionCount(batch.topic(), highestPartition(batch)));
         if (batch.partition() != null && !exists(batch.partition(), partitions)) {
             throw ProxyError.PARTITION_NOT_FOUND.exception();
         }
@@ -57,8 +57,12 @@ public final class ProduceService {
                         sends.stream().map(CompletableFuture::join).toList()));
     }
 
-    private int partitionCount(String topic) {
-        return await(metadata.partitions(topic)).size();
+    private static int highestPartition(ProduceBatch batch) {
+        if (batch.partition() != null) {
+            return batch.partition();
+        }
+        return batch.records().stream().map(ProduceBatch.Entry::partition).filter(p -> p != null)
+                .mapToInt(Integer::intValue).max().orElse(-1);
     }
 
     private static boolean exists(int partition, int partitionCount) {

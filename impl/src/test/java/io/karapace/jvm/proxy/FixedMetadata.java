@@ -34,6 +34,11 @@ final class FixedMetadata implements ClusterMetadata {
     }
 
     @Override
+    public CompletableFuture<Integer> partitionCount(String topic, int partition) {
+        return partitions(topic).thenApply(List::size);
+    }
+
+    @Override
     public CompletableFuture<OffsetRange> offsets(String topic, int partition) {
         return CompletableFuture.completedFuture(new OffsetRange(0, 0));
     }

@@ -1,5 +1,6 @@
 package io.karapace.jvm.kafka.v3;
 
+import io.karapace.jvm.kafka.PartitionCounts;
 import io.karapace.jvm.proxy.v3.ClusterAdmin;
 import io.karapace.jvm.proxy.v3.V3Exception;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -27,7 +29,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
@@ -58,10 +59,12 @@ public final class KafkaClusterAdmin implements ClusterAdmin {
             InvalidTopicException.class);
 
     private final Admin admin;
+    private final PartitionCounts partitionCounts;
     private volatile String clusterId;
 
-    public KafkaClusterAdmin(Admin admin) {
+    public KafkaClusterAdmin(Admin admin, PartitionCounts partitionCounts) {
         this.admin = admin;
+        this.partitionCounts = partitionCounts;
     }
 
     @Override
@@ -94,6 +97,11 @@ public final class KafkaClusterAdmin implements ClusterAdmin {
     @Override
     public Topic topic(String name) {
         return topics(List.of(name)).get(0);
+    }
+
+    @Override
+    public int partitionCount(String topic, int partition) {
+        return await(partitionCounts.count(topic, partition));
     }
 
     @Override
@@ -248,7 +256,7 @@ public final class KafkaClusterAdmin implements ClusterAdmin {
         return ends;
     }
 
-    private static <T> T await(KafkaFuture<T> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -25,6 +25,9 @@ public interface ClusterAdmin {
 
     Topic topic(String name);
 
+    /** How many partitions the topic has, for producing: possibly a second old unless {@code partition} exceeds it. */
+    int partitionCount(String topic, int partition);
+
     /** The topics named, in name order; names Kafka does not know are an unknown-topic failure. */
     List<Topic> topics(Collection<String> names);
 

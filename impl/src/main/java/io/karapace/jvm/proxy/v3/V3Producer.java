@@ -25,7 +25,7 @@ public final class V3Producer {
     }
 
     public ProduceOutcome produce(ProduceCommand command) {
-        int partitions = admin.topic(command.topic()).partitions().size();
+        int partitions = admin.partitionCount(command.topic(), command.partition() == null ? -1 : command.partition());
         if (command.partition() != null && (command.partition() < 0 || command.partition() >= partitions)) {
             throw V3Exception.unknownTopicOrPartition();
         }
