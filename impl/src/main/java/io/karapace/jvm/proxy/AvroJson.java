@@ -40,16 +40,14 @@ public final class AvroJson {
 
     /** The Avro binary encoding of the JSON datum; 42203 when the JSON does not fit the schema. */
     public static byte[] toBinary(JsonNode datum, Schema schema) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
-            Object value = new GenericDatumReader<>(schema)
-                    .read(null, DecoderFactory.get().jsonDecoder(schema, datum.toString()));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            new GenericDatumWriter<>(schema).write(value, encoder);
+            new AvroJsonWriter(encoder).write(schema, datum);
             encoder.flush();
-            return out.toByteArray();
-        } catch (IOException | AvroRuntimeException e) {
+        } catch (IOException e) {
             throw ProxyError.JSON_CONVERSION.exception(e.getMessage());
         }
+        return out.toByteArray();
     }
 }
