@@ -13,6 +13,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 record InstanceOptions(String name, EmbeddedFormat format, String autoOffsetReset, boolean autoCommit,
                        int fetchMinBytes, Duration requestTimeout) {
     private static final Set<String> OFFSET_RESETS = Set.of("earliest", "latest");
+    /*
+     * What one instance holds in fetched but unread records. Kafka's defaults (1 MiB a partition, 50 MiB a
+     * fetch) are sized for one consumer a process; a proxy runs many, and a REST fetch returns far less.
+     */
+    static final int PARTITION_FETCH_BYTES = 256 * 1024;
+    static final int FETCH_MAX_BYTES = 1024 * 1024;
 
     static InstanceOptions from(InstanceConfig config, ConsumerSettings defaults) {
         return new InstanceOptions(name(config), format(config.format()), autoOffsetReset(config.autoOffsetReset()),
@@ -27,6 +33,8 @@ record InstanceOptions(String name, EmbeddedFormat format, String autoOffsetRese
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(autoCommit));
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(Math.max(1, fetchMinBytes)));
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(PARTITION_FETCH_BYTES));
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(FETCH_MAX_BYTES));
         return props;
     }
 

@@ -42,6 +42,15 @@ class InstanceOptionsTest {
     }
 
     @Test
+    void anInstanceBuffersAtMostAMebibyteOfFetchedRecords() {
+        Properties kafka = InstanceOptions.from(new InstanceConfig(null, null, null, null, null, null, null), DEFAULTS)
+                .kafkaProperties();
+
+        assertEquals(String.valueOf(256 * 1024), kafka.get("max.partition.fetch.bytes"));
+        assertEquals(String.valueOf(1024 * 1024), kafka.get("fetch.max.bytes"));
+    }
+
+    @Test
     void theLegacyIdWinsOverTheName() {
         assertEquals("old", InstanceOptions.from(
                 new InstanceConfig("new", "old", null, null, null, null, null), DEFAULTS).name());
