@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.strategies.LeaderFollowerNIOStrategy;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -12,6 +14,9 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /** Grizzly + Jersey serving the given resources with the shared JSON, error and body handling. */
 public final class HttpServer implements AutoCloseable {
+    static final int CORE_THREADS = 4;
+    static final int MAX_THREADS = 64;
+
     private final org.glassfish.grizzly.http.server.HttpServer server;
 
     private HttpServer(org.glassfish.grizzly.http.server.HttpServer server) {
@@ -38,6 +43,11 @@ public final class HttpServer implements AutoCloseable {
         server.getServerConfiguration().getHttpHandlers().keySet().forEach(h -> h.setAllowEncodedSlash(true));
         NetworkListener listener = server.getListeners().iterator().next();
         listener.registerAddOn(new H2cUpgradeIgnorer());
+        // The thread that reads a request handles it, handing selection to another first: no hand-off per
+        // request. Registry writes block until Kafka answers, so threads are kept to spare for the rest.
+        listener.getTransport().setIOStrategy(LeaderFollowerNIOStrategy.getInstance());
+        listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig().setPoolName("http-worker")
+                .setCorePoolSize(CORE_THREADS).setMaxPoolSize(MAX_THREADS).setDaemon(false));
         try {
             server.start();
         } catch (IOException e) {
