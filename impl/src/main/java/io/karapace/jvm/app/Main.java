@@ -4,6 +4,7 @@ import io.karapace.jvm.config.ConfigException;
 import io.karapace.jvm.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apache.logging.log4j.jul.Log4jBridgeHandler;
 
 /** {@code java -jar karapace-jvm.jar [config.json]}: loads the config and runs until stopped. */
 public final class Main {
@@ -11,8 +12,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
-        System.setProperty("log4j2.julLoggerAdapter", "org.apache.logging.log4j.jul.CoreLoggerAdapter");
+        // Jersey and Grizzly log through JUL: hand its records to log4j and copy log4j's levels into JUL,
+        // so the many disabled FINE checks per request stay a field read.
+        Log4jBridgeHandler.install(true, null, true);
         if (args.length > 1) {
             System.err.println("usage: java -jar karapace-jvm.jar [config.json]");
             System.exit(2);
