@@ -1,7 +1,5 @@
 package io.karapace.jvm.http.proxy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.karapace.jvm.api.proxy.model.Partition;
 import io.karapace.jvm.api.proxy.model.PartitionOffsets;
 import io.karapace.jvm.api.proxy.model.PartitionReplica;
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
 /** Conversions between the generated REST proxy models and the proxy's domain types. */
 final class ProxyModels {
     /** Keeps nulls inside keys and values: the shared mapper drops them, and Avro JSON needs them. */
-    private static final ObjectMapper DATA = new ObjectMapper();
     private static final Pattern EMBEDDED_SUBTYPE = Pattern.compile("vnd\\.kafka\\.([a-z]+)\\.v2\\+json");
 
     private ProxyModels() {
@@ -52,11 +49,7 @@ final class ProxyModels {
         if (record == null) {
             return new ProduceBatch.Entry(null, null, null);
         }
-        return new ProduceBatch.Entry(json(record.getKey()), json(record.getValue()), record.getPartition());
-    }
-
-    private static JsonNode json(Object value) {
-        return value == null ? null : DATA.valueToTree(value);
+        return new ProduceBatch.Entry(record.getKey(), record.getValue(), record.getPartition());
     }
 
     static ProduceResponse response(ProduceResult result) {
