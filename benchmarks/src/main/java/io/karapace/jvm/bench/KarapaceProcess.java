@@ -97,6 +97,11 @@ public final class KarapaceProcess implements AutoCloseable {
         return used;
     }
 
+    /** jcmd's VM.native_memory summary; the server must run with -XX:NativeMemoryTracking=summary. */
+    public String nativeMemorySummary() throws IOException, InterruptedException {
+        return jcmd("VM.native_memory summary");
+    }
+
     private String jcmd(String command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process call = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), command)

@@ -29,13 +29,17 @@ final class MemoryUnderLoad implements Scenario {
         return "A fresh server process with the recommended JVM flags; RSS (VmRSS of /proc/<pid>/status, the whole "
                 + "process) after `/_health` is 200, then sampled every 200 ms while wrk pushes binary records (100 per "
                 + "request, 4 connections) to `" + TOPIC + "` and N consumer instances (each in its own group) pull "
-                + "them in a loop. The broker runs in another process and is not counted.";
+                + "them in a loop. The broker runs in another process and is not counted. The server runs with "
+                + "-XX:NativeMemoryTracking=summary, whose breakdown after the 20-instance run shows where the "
+                + "memory goes (its own bookkeeping is one of the lines).";
     }
 
     @Override
     public void run(Bench bench, Report.Section section) throws Exception {
         bench.createTopic(TOPIC, 1, Map.of());
-        try (KarapaceProcess server = bench.startServer("memory", Map.of(), Optional.empty())) {
+        List<String> flags = new ArrayList<>(bench.options().jvmFlags());
+        flags.add("-XX:NativeMemoryTracking=summary");
+        try (KarapaceProcess server = bench.startServer("memory", Map.of(), Optional.of(flags))) {
             Thread.sleep(1000);
             section.measure("RSS after start", mib(server.rssKb()), "idle, ready");
             Http http = new Http(server.baseUri());
@@ -89,7 +93,22 @@ final class MemoryUnderLoad implements Scenario {
         if (instances.size() == 20) {
             bench.report().target("≤ 150 MB RSS with 20 consumer instances under load", mib(rss[0]) + " max",
                     rss[0] <= LIMIT_KB);
+            breakdown(section, server);
         }
+    }
+
+    /** NMT's committed memory by category, largest first, and what RSS holds beyond it. */
+    private static void breakdown(Report.Section section, KarapaceProcess server) throws Exception {
+        long rssKb = server.rssKb();
+        Map<String, Long> committed = NativeMemory.committedKb(server.nativeMemorySummary());
+        long trackedKb = committed.values().stream().mapToLong(Long::longValue).sum();
+        committed.entrySet().stream()
+                .filter(category -> category.getValue() >= 1024)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(category -> section.measure("NMT committed: " + category.getKey(), mib(category.getValue()),
+                        "after the 20-instance run"));
+        section.measure("RSS beyond NMT", mib(rssKb - trackedKb), "RSS " + mib(rssKb) + " − NMT committed "
+                + mib(trackedKb) + ": the JVM's own code, shared libraries, malloc overhead");
     }
 
     private static void pull(RestConsumerInstance instance, AtomicBoolean pushing, AtomicLong pulled) {

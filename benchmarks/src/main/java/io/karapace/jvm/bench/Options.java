@@ -1,6 +1,8 @@
 package io.karapace.jvm.bench;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -11,14 +13,7 @@ import java.util.TreeSet;
 public record Options(boolean quick, String bootstrap, Path serverJar, Path outDir, List<String> jvmFlags,
                       int lingerMs, Set<String> only, boolean publish) {
 
-    /**
-     * The JVM options the README recommends for the server: a bounded heap with the serial collector (one
-     * or two cores gain nothing from a parallel or concurrent one) and capped metaspace, code cache and direct
-     * buffers, so RSS stays predictable.
-     */
-    public static final List<String> RECOMMENDED_JVM_FLAGS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
-            "-XX:+ExitOnOutOfMemoryError");
+    private static final Path CHECKOUT = checkout();
     /** The server's own producer_linger_ms default. */
     static final int DEFAULT_LINGER_MS = 0;
     static final String USAGE = """
@@ -29,17 +24,17 @@ public record Options(boolean quick, String bootstrap, Path serverJar, Path outD
               --bootstrap   measure against this Kafka instead of an embedded broker started here
               --server-jar  default: impl/target/karapace-jvm.jar of this checkout
               --out         report folder, default target/benchmarks
-              --jvm-opts    the server's JVM flags, default: %s
+              --jvm-opts    the server's JVM flags, default: those of bin/jvm.options, as bin/karapace-jvm uses
               --linger-ms   producer_linger_ms of the server and linger.ms of the raw producer, default %d
               --publish     also copy the report and plot to docs/benchmarks.md and docs/benchmarks-latency.png
-            """.formatted(String.join(" ", RECOMMENDED_JVM_FLAGS), DEFAULT_LINGER_MS);
+            """.formatted(DEFAULT_LINGER_MS);
 
     public static Options parse(String[] args) {
         boolean quick = false;
         String bootstrap = null;
-        Path jar = defaultServerJar();
+        Path jar = CHECKOUT.resolve("impl/target/karapace-jvm.jar");
         Path out = Path.of("target", "benchmarks");
-        List<String> flags = RECOMMENDED_JVM_FLAGS;
+        List<String> flags = null;
         int linger = DEFAULT_LINGER_MS;
         Set<String> only = new TreeSet<>();
         boolean publish = false;
@@ -56,7 +51,8 @@ public record Options(boolean quick, String bootstrap, Path serverJar, Path outD
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
             }
         }
-        return new Options(quick, bootstrap, jar.toAbsolutePath(), out.toAbsolutePath(), flags, linger, only, publish);
+        return new Options(quick, bootstrap, jar.toAbsolutePath(), out.toAbsolutePath(),
+                flags == null ? launcherJvmOptions(CHECKOUT.resolve("bin/jvm.options")) : flags, linger, only, publish);
     }
 
     /** Seconds each measured load run lasts. */
@@ -80,13 +76,24 @@ public record Options(boolean quick, String bootstrap, Path serverJar, Path outD
         return args[index];
     }
 
-    /** impl/target/karapace-jvm.jar next to this jar's module: benchmarks/target/benchmarks.jar → ../../impl/target. */
-    private static Path defaultServerJar() {
+    /** The JVM options of a jvm.options file: one a line, blank lines and # comments skipped. */
+    static List<String> launcherJvmOptions(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the launcher's JVM options " + file + ": " + e.getMessage()
+                    + "; give --jvm-opts", e);
+        }
+    }
+
+    /** The checkout this runner was built in: benchmarks/target/benchmarks.jar → ../..; else the working directory. */
+    private static Path checkout() {
         try {
             Path self = Path.of(Options.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return self.getParent().getParent().getParent().resolve("impl/target/karapace-jvm.jar");
+            return self.getParent().getParent().getParent();
         } catch (URISyntaxException | RuntimeException e) {
-            return Path.of("impl/target/karapace-jvm.jar");
+            return Path.of("");
         }
     }
 }
