@@ -148,6 +148,7 @@ public final class KarapaceServer implements AutoCloseable {
         NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
                 new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
         ProduceService produce = new ProduceService(producer, metadata, schemas, providers, strategy);
+        resources.add(0, produce);
         List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
                 new BrokersResource(metadata), consumersEndpoint(config, kafka, schemas), new ConsumersNoContent()));
         endpoints.addAll(proxyV3Endpoints(config, admin.clusterAdmin(), producer, schemas, providers, strategy));

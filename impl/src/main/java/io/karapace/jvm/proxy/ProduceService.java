@@ -6,19 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Produces the records of REST requests through one shared producer. Checks, schema resolution and
  * encoding happen on the caller's thread and fail the whole request; the records are then sent
- * together and the returned future completes once Kafka has answered for each, in request order.
+ * together and the returned future completes once Kafka has answered for each, in request order,
+ * on a thread of this service: whatever follows (rendering and writing the HTTP answer) must not
+ * run on the producer's single I/O thread, which every request's records go through.
  */
-public final class ProduceService {
+public final class ProduceService implements AutoCloseable {
+    private static final int RESPONDERS = 2;
+    private static final int MAX_RESPONDERS = 32;
+
     private final RecordSink sink;
     private final ClusterMetadata metadata;
     private final SchemaLookup schemas;
     private final SubjectNames subjectNames;
     private final NameStrategy nameStrategy;
+    private final ExecutorService responders = new ThreadPoolExecutor(RESPONDERS, MAX_RESPONDERS, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), responderThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
 
     /** {@code providers} parse schema texts whose record name the name strategy needs before registering. */
     public ProduceService(RecordSink sink, ClusterMetadata metadata, SchemaLookup schemas,
@@ -53,8 +66,22 @@ public final class ProduceService {
                     : sink.send(batch.topic(), partition, encoded.get(i)[0], encoded.get(i)[1]));
         }
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                .thenApply(done -> new ProduceResult(keys.schemaId(), values.schemaId(),
-                        sends.stream().map(CompletableFuture::join).toList()));
+                .thenApplyAsync(done -> new ProduceResult(keys.schemaId(), values.schemaId(),
+                        sends.stream().map(CompletableFuture::join).toList()), responders);
+    }
+
+    @Override
+    public void close() {
+        responders.shutdown();
+    }
+
+    private static ThreadFactory responderThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "rest-produce-response-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static int highestPartition(ProduceBatch batch) {

@@ -58,6 +58,20 @@ class ProduceServiceTest {
     }
 
     @Test
+    void theAnswerIsCompletedOffTheThreadThatKafkasAcknowledgementsArriveOn() throws Exception {
+        sink.holdAnswers();
+        CompletableFuture<String> answeredOn = service(NameStrategy.TOPIC_NAME)
+                .produce(toTopic(EmbeddedFormat.JSON, NONE, NONE, entry(null, "1"), entry(null, "2")))
+                .thenApply(result -> Thread.currentThread().getName());
+
+        Thread kafkaIo = new Thread(sink::answerAll, "kafka-producer-network-thread");
+        kafkaIo.start();
+        kafkaIo.join();
+
+        assertTrue(answeredOn.join().startsWith("rest-produce-response-"), answeredOn.join());
+    }
+
+    @Test
     void binaryKeysAndValuesAreWrittenAsTheBytesTheirBase64Encodes() {
         ProduceResult result = produce(toTopic(EmbeddedFormat.BINARY, NONE, NONE,
                 entry("\"a2V5\"", "\"dmFsdWU=\""), entry(null, "\"eA==\"")));
