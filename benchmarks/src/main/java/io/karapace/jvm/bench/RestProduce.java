@@ -63,7 +63,10 @@ final class RestProduce implements Scenario {
     private static void measure(Bench bench, Report.Section section, KarapaceProcess server,
                                 KafkaProducer<byte[], byte[]> producer, Format format) throws Exception {
         String url = server.baseUri() + "/topics/" + TOPIC;
-        bench.warmUp(Wrk.Request.post(url, format.body(100), format.contentType(), Http.KAFKA_JSON), 4);
+        for (int records : RECORDS_PER_REQUEST) {
+            bench.warmUp(Wrk.Request.post(url, format.body(records), format.contentType(), Http.KAFKA_JSON),
+                    CONNECTIONS.get(CONNECTIONS.size() - 1));
+        }
         for (int records : RECORDS_PER_REQUEST) {
             Wrk.Request request = Wrk.Request.post(url, format.body(records), format.contentType(), Http.KAFKA_JSON);
             String figure = format.name() + ", " + records + " rec/req";
