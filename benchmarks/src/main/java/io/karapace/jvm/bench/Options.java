@@ -62,7 +62,7 @@ public record Options(boolean quick, String bootstrap, Path serverJar, Path outD
 
     /** Seconds of unrecorded load before a scenario's first measured run. */
     public int warmupSeconds() {
-        return quick ? 1 : 2;
+        return quick ? 1 : 5;
     }
 
     public boolean runs(String scenario) {
