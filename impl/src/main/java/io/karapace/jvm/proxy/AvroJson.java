@@ -1,17 +1,13 @@
 package io.karapace.jvm.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.io.JsonEncoder;
 
 /**
  * Avro data as the REST proxy receives and returns it: Avro's own JSON encoding, where a union value names
@@ -19,20 +15,13 @@ import org.apache.avro.io.JsonEncoder;
  */
 public final class AvroJson {
 
-    private static final ObjectMapper READER = new ObjectMapper();
-
     private AvroJson() {
     }
 
     /** Avro's JSON encoding of binary data written with the schema, unions wrapped, as Confluent renders it. */
     public static JsonNode fromBinary(byte[] data, Schema schema) {
         try {
-            Object value = new GenericDatumReader<>(schema).read(null, DecoderFactory.get().binaryDecoder(data, null));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out);
-            new GenericDatumWriter<>(schema).write(value, encoder);
-            encoder.flush();
-            return READER.readTree(out.toByteArray());
+            return new AvroJsonReader(DecoderFactory.get().binaryDecoder(data, null)).read(schema);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("not Avro data of the writer schema: " + e.getMessage(), e);
         }

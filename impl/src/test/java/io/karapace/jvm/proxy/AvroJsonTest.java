@@ -14,11 +14,12 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.io.JsonEncoder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Our JSON-to-Avro encoding accepts, refuses and writes the same data as Avro's own JSON decoder. */
+/** Our Avro JSON encoding reads and writes what Avro's own JSON decoder and encoder do. */
 class AvroJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RECORD = """
@@ -48,6 +49,8 @@ class AvroJsonTest {
                 Arguments.of("\"double\"", "1"), Arguments.of("\"double\"", "2.5e-3"), Arguments.of("\"double\"", "\"NaN\""),
                 Arguments.of("\"double\"", "\"-Infinity\""), Arguments.of("\"double\"", "\"nan\""), Arguments.of("\"double\"", "true"),
                 Arguments.of("\"float\"", "\"Infinity\""), Arguments.of("\"float\"", "1e40"), Arguments.of("\"float\"", "0.1"),
+                Arguments.of("\"float\"", "16777217"), Arguments.of("\"float\"", "3.4028235e38"),
+                Arguments.of("\"float\"", "-0.0"), Arguments.of("\"double\"", "-0.0"),
                 Arguments.of("\"boolean\"", "true"), Arguments.of("\"boolean\"", "1"),
                 Arguments.of("\"string\"", "\"h\\u00e9\\u4e16\""), Arguments.of("\"string\"", "1"), Arguments.of("\"string\"", "null"),
                 Arguments.of("\"bytes\"", "\"\\u00ff\\u0001\""), Arguments.of("\"bytes\"", "\"\\u0100\""), Arguments.of("\"bytes\"", "[1]"),
@@ -84,6 +87,46 @@ class AvroJsonTest {
         assertEquals(expected.length, ours.length);
         // a map's entries may come in any order; the datum read back must be the same
         assertEquals(read(expected, schema), read(ours, schema));
+    }
+
+    static Stream<Arguments> casesAvroAccepts() {
+        return cases().filter(arguments -> {
+            try {
+                avrosOwn(JSON.readTree((String) arguments.get()[1]), new Schema.Parser().parse((String) arguments.get()[0]));
+                return true;
+            } catch (RuntimeException | IOException refused) {
+                return false;
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @MethodSource("casesAvroAccepts")
+    void rendersBinaryAsAvrosOwnJsonEncoderDoes(String schemaText, String json) throws IOException {
+        Schema schema = new Schema.Parser().parse(schemaText);
+        byte[] data = avrosOwn(JSON.readTree(json), schema);
+
+        assertEquals(avrosOwnJson(data, schema), AvroJson.fromBinary(data, schema));
+    }
+
+    @ParameterizedTest(name = "{0} <- {1}")
+    @MethodSource("casesAvroAccepts")
+    void truncatedDataIsNotAvroDataOfTheSchema(String schemaText, String json) throws IOException {
+        Schema schema = new Schema.Parser().parse(schemaText);
+        byte[] data = avrosOwn(JSON.readTree(json), schema);
+        if (data.length > 0) {
+            byte[] truncated = java.util.Arrays.copyOf(data, data.length - 1);
+            assertThrows(IllegalArgumentException.class, () -> AvroJson.fromBinary(truncated, schema));
+        }
+    }
+
+    private static JsonNode avrosOwnJson(byte[] data, Schema schema) throws IOException {
+        Object value = read(data, schema);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out);
+        new GenericDatumWriter<>(schema).write(value, encoder);
+        encoder.flush();
+        return JSON.readTree(out.toByteArray());
     }
 
     private static Object read(byte[] data, Schema schema) throws IOException {
