@@ -2,16 +2,15 @@ package io.karapace.jvm.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.karapace.jvm.schema.SchemaProviders;
+import io.karapace.jvm.util.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -31,7 +30,8 @@ public final class ProduceService implements AutoCloseable {
     private final SubjectNames subjectNames;
     private final NameStrategy nameStrategy;
     private final ExecutorService responders = new ThreadPoolExecutor(RESPONDERS, MAX_RESPONDERS, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), responderThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+            new SynchronousQueue<>(), DaemonThreads.named("rest-produce-response"),
+            new ThreadPoolExecutor.CallerRunsPolicy());
 
     /** {@code providers} parse schema texts whose record name the name strategy needs before registering. */
     public ProduceService(RecordSink sink, ClusterMetadata metadata, SchemaLookup schemas,
@@ -73,15 +73,6 @@ public final class ProduceService implements AutoCloseable {
     @Override
     public void close() {
         responders.shutdown();
-    }
-
-    private static ThreadFactory responderThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "rest-produce-response-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static int highestPartition(ProduceBatch batch) {

@@ -13,6 +13,7 @@ import io.karapace.jvm.proxy.EmbeddedFormat;
 import io.karapace.jvm.proxy.RecordDecoder;
 import io.karapace.jvm.proxy.consumer.ConsumerManager;
 import io.karapace.jvm.proxy.consumer.FetchedRecord;
+import io.karapace.jvm.util.DaemonThreads;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +32,7 @@ public final class ConsumersResource implements ConsumersApi, AutoCloseable {
     private final ConsumerManager consumers;
     private final RecordDecoder decoder;
     private final Supplier<String> baseUrl;
-    private final ExecutorService decoding = Executors.newFixedThreadPool(2, decodingThreads());
+    private final ExecutorService decoding = Executors.newFixedThreadPool(2, DaemonThreads.named("rest-consumer-decoder"));
 
     /** The generated interface has no header parameters; the records Accept names the format. */
     @Context
@@ -142,14 +141,5 @@ public final class ConsumersResource implements ConsumersApi, AutoCloseable {
 
     private static String trimmed(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static ThreadFactory decodingThreads() {
-        AtomicLong count = new AtomicLong();
-        return task -> {
-            Thread thread = new Thread(task, "rest-consumer-decoder-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

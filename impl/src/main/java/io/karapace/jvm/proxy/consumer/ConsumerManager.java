@@ -4,6 +4,7 @@ import io.karapace.jvm.kafka.KafkaClientSettings;
 import io.karapace.jvm.proxy.EmbeddedFormat;
 import io.karapace.jvm.proxy.ProxyError;
 import io.karapace.jvm.proxy.ProxyException;
+import io.karapace.jvm.util.DaemonThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,7 +54,7 @@ public final class ConsumerManager implements AutoCloseable {
     public ConsumerManager(KafkaClientSettings kafka, ConsumerSettings settings) {
         this.kafka = kafka;
         this.settings = settings;
-        this.workers = new ScheduledThreadPoolExecutor(workerCount(), workerThreads());
+        this.workers = new ScheduledThreadPoolExecutor(workerCount(), DaemonThreads.named("rest-consumer-worker"));
         if (!settings.idleTimeout().isZero()) {
             long period = Math.max(50, Math.min(1000, settings.idleTimeout().toMillis() / 4));
             workers.scheduleWithFixedDelay(this::expireIdle, period, period, TimeUnit.MILLISECONDS);
@@ -229,14 +229,5 @@ public final class ConsumerManager implements AutoCloseable {
 
     private static int workerCount() {
         return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicLong count = new AtomicLong();
-        return task -> {
-            Thread thread = new Thread(task, "rest-consumer-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
