@@ -29,9 +29,9 @@ class LayeringTest {
     }
 
     @Test
-    void onlyTheStoreKafkaAndProxyPackagesTalkToKafka() {
+    void onlyTheStoreKafkaClusterAndProxyPackagesTalkToKafka() {
         noClasses().that().resideOutsideOfPackages("io.karapace.jvm.store..", "io.karapace.jvm.kafka..",
-                        "io.karapace.jvm.proxy..")
+                        "io.karapace.jvm.cluster..", "io.karapace.jvm.proxy..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
                 .check(classes);
     }
@@ -40,7 +40,16 @@ class LayeringTest {
     void theDomainDoesNotDependOnTheOuterLayers() {
         noClasses().that().resideInAnyPackage("io.karapace.jvm.registry..", "io.karapace.jvm.schema..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.karapace.jvm.http..",
-                        "io.karapace.jvm.app..", "io.karapace.jvm.config..", "io.karapace.jvm.kafka..")
+                        "io.karapace.jvm.app..", "io.karapace.jvm.config..", "io.karapace.jvm.kafka..",
+                        "io.karapace.jvm.cluster..")
+                .check(classes);
+    }
+
+    @Test
+    void theElectionKnowsNothingOfHttpServingOrTheProxy() {
+        noClasses().that().resideInAPackage("io.karapace.jvm.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.karapace.jvm.http..", "io.karapace.jvm.app..",
+                        "io.karapace.jvm.proxy..", "jakarta.ws.rs..")
                 .check(classes);
     }
 }

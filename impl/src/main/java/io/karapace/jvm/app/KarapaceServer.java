@@ -15,6 +15,7 @@ import io.karapace.jvm.http.proxy.v3.V3TopicsResource;
 import io.karapace.jvm.http.registry.CompatibilityResource;
 import io.karapace.jvm.http.registry.ConfigResource;
 import io.karapace.jvm.http.registry.ModeResource;
+import io.karapace.jvm.http.registry.NoStoreHeaders;
 import io.karapace.jvm.http.registry.SchemasResource;
 import io.karapace.jvm.http.registry.ServerResource;
 import io.karapace.jvm.http.registry.SubjectsResource;
@@ -35,7 +36,6 @@ import io.karapace.jvm.proxy.consumer.ConsumerSettings;
 import io.karapace.jvm.proxy.v3.V3Admin;
 import io.karapace.jvm.proxy.v3.V3Producer;
 import io.karapace.jvm.registry.CompatibilityLevel;
-import io.karapace.jvm.registry.Leadership;
 import io.karapace.jvm.registry.RegistryService;
 import io.karapace.jvm.schema.SchemaProviders;
 import io.karapace.jvm.schema.avro.AvroSchemaProvider;
@@ -84,12 +84,18 @@ public final class KarapaceServer implements AutoCloseable {
         RegistryService registry = null;
         SchemaLookup schemas;
         Supplier<ServerResource.Replay> replay;
+        Supplier<ServerResource.ClusterStatus> cluster = () -> ServerResource.ClusterStatus.NONE;
+        RegistryNode node = null;
         if (config.karapaceRegistry()) {
             RegistryService started = startRegistry(config, kafka, providers);
             registry = started;
-            endpoints.addAll(List.of(new SubjectsResource(started), new SchemasResource(started),
-                    new CompatibilityResource(started), new ConfigResource(started), new ModeResource(started)));
-            schemas = new RegistrySchemaLookup(started);
+            node = new RegistryNode(config, kafka, started);
+            resources.add(0, node);
+            cluster = node::status;
+            endpoints.addAll(List.of(new SubjectsResource(started, node.writes()), new SchemasResource(started),
+                    new CompatibilityResource(started), new ConfigResource(started, node.writes()),
+                    new ModeResource(started, node.writes()), new NoStoreHeaders()));
+            schemas = new RegistrySchemaLookup(started, node.writes());
             replay = () -> new ServerResource.Replay(started.isReady(), started.readerOffsets()[0],
                     started.readerOffsets()[1]);
         } else {
@@ -100,13 +106,16 @@ public final class KarapaceServer implements AutoCloseable {
         }
         ClusterId clusterId = new ClusterId(kafka);
         endpoints.add(new ServerResource(replay,
-                new ServerResource.ServerInfo(Version.NUMBER, config.groupId(), clusterId::get, startedAt)));
+                new ServerResource.ServerInfo(Version.NUMBER, config.groupId(), clusterId::get, startedAt), cluster));
         if (config.karapaceRest()) {
             endpoints.addAll(proxyEndpoints(config, kafka, schemas, providers));
         }
         http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints);
         resources.add(0, http);
         LOG.info("{} listening on http://{}:{}/", served(config), config.host(), http.port());
+        if (node != null) {
+            node.join(config.advertisedProtocol(), config.advertisedHostname(), advertisedPort(config));
+        }
         if (registry != null) {
             awaitReady(registry, Duration.ofMillis(config.startupTimeoutMs()));
         }
@@ -125,9 +134,7 @@ public final class KarapaceServer implements AutoCloseable {
         KafkaSchemaLog log = new KafkaSchemaLog(kafka, config.topicName(), config.replicationFactor(),
                 new KafkaSchemaLog.Timeouts(storeTimeout, storeTimeout));
         resources.add(0, log);
-        // A node alone leads unless it was told it may never lead (master_eligibility=false).
-        Leadership leadership = config.masterEligibility() ? Leadership.SINGLE_NODE : () -> false;
-        RegistryService registry = new RegistryService(log, new RecordCodec(), providers, leadership,
+        RegistryService registry = new RegistryService(log, new RecordCodec(), providers,
                 CompatibilityLevel.parse(config.compatibility()).orElse(CompatibilityLevel.BACKWARD),
                 config.kafkaSchemaReaderStrictMode(), storeTimeout);
         registry.start();
@@ -170,7 +177,11 @@ public final class KarapaceServer implements AutoCloseable {
     /** The URL clients reach this server at: {@code rest_base_uri}, else the advertised protocol, host and port. */
     private String advertisedBaseUrl(Config config) {
         return config.restBaseUri().orElseGet(() -> config.advertisedProtocol() + "://" + config.advertisedHostname()
-                + ":" + (config.advertisedPort() == 0 ? http.port() : config.advertisedPort()));
+                + ":" + advertisedPort(config));
+    }
+
+    private int advertisedPort(Config config) {
+        return config.advertisedPort() == 0 ? http.port() : config.advertisedPort();
     }
 
     /** REST proxy v3 over the v2 proxy's shared admin client and producer. */

@@ -4,6 +4,8 @@ import io.karapace.jvm.proxy.ProxyError;
 import io.karapace.jvm.proxy.SchemaLookup;
 import io.karapace.jvm.registry.RegistryException;
 import io.karapace.jvm.registry.RegistryService;
+import io.karapace.jvm.registry.RegistryWrites;
+import io.karapace.jvm.registry.WriteOrigin;
 import io.karapace.jvm.registry.SchemaRequest;
 import io.karapace.jvm.registry.VersionSpec;
 import io.karapace.jvm.schema.ParsedSchema;
@@ -17,15 +19,17 @@ import java.util.function.Supplier;
  */
 final class RegistrySchemaLookup implements SchemaLookup {
     private final RegistryService registry;
+    private final RegistryWrites writes;
 
-    RegistrySchemaLookup(RegistryService registry) {
+    RegistrySchemaLookup(RegistryService registry, RegistryWrites writes) {
         this.registry = registry;
+        this.writes = writes;
     }
 
     @Override
     public int register(String subject, SchemaType type, String schemaText) {
         SchemaRequest request = new SchemaRequest(schemaText, type.name(), null, null, null, null, null);
-        return translated(() -> registry.register(subject, request, false));
+        return translated(() -> writes.register(subject, request, false, WriteOrigin.INTERNAL));
     }
 
     @Override
@@ -43,7 +47,7 @@ final class RegistrySchemaLookup implements SchemaLookup {
         try {
             return call.get();
         } catch (RegistryException e) {
-            ProxyError error = e.error().httpStatus < 500 ? ProxyError.INVALID_SCHEMA : ProxyError.SCHEMA_REGISTRY_ERROR;
+            ProxyError error = e.httpStatus() < 500 ? ProxyError.INVALID_SCHEMA : ProxyError.SCHEMA_REGISTRY_ERROR;
             throw error.exception(e.getMessage());
         }
     }

@@ -128,6 +128,19 @@ public final class Config {
         return flag(ConfigKey.MASTER_ELIGIBILITY);
     }
 
+    /** {@code lowest} or {@code highest}. */
+    public String masterElectionStrategy() {
+        return string(ConfigKey.MASTER_ELECTION_STRATEGY);
+    }
+
+    public long waitingTimeBeforeActingAsMasterMs() {
+        return (Long) values.get(ConfigKey.WAITING_TIME_BEFORE_ACTING_AS_MASTER_MS);
+    }
+
+    public int sessionTimeoutMs() {
+        return integer(ConfigKey.SESSION_TIMEOUT_MS);
+    }
+
     public int httpRequestMaxSize() {
         return integer(ConfigKey.HTTP_REQUEST_MAX_SIZE);
     }

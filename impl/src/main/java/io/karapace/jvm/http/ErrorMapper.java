@@ -31,7 +31,7 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable failure = unwrapped(thrown);
         if (failure instanceof RegistryException e) {
-            return error(e.error().httpStatus, e.error().errorCode, e.getMessage());
+            return error(e.httpStatus(), e.errorCode(), e.getMessage());
         }
         if (failure instanceof ProxyException e) {
             return error(e.error().httpStatus, e.error().errorCode, e.getMessage());

@@ -40,7 +40,8 @@ public enum RegistryError {
     STORE_ERROR(500, 50001, "%s"),
     OPERATION_TIMEOUT(500, 50002, "%s"),
     FORWARDING_FAILED(500, 50003, "%s"),
-    LEADER_UNKNOWN(500, 50004, "Leader not known.");
+    LEADER_UNKNOWN(500, 50004, "Leader not known."),
+    NO_PRIMARY(500, 50004, "%s");
 
     public final int httpStatus;
     public final int errorCode;
@@ -50,6 +51,16 @@ public enum RegistryError {
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
         this.template = template;
+    }
+
+    /** The error with this code (the first listed, for codes with several wordings); empty when unknown. */
+    public static java.util.Optional<RegistryError> byCode(int errorCode) {
+        for (RegistryError e : values()) {
+            if (e.errorCode == errorCode) {
+                return java.util.Optional.of(e);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public RegistryException exception(Object... args) {

@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The registry's operations, in domain terms. Reads answer from memory; writes are decided under
- * one lock (this instance is the leader), appended to the log, and answered once the log reader
- * has applied them, so a client always reads its own writes.
+ * The registry's read side, in domain terms: every answer comes from the state the log reader
+ * has built, once it has replayed the log. Writes go through {@link RegistryWrites}; the rules
+ * both sides share (modes, levels, candidate schemas, references) live here.
  */
 public final class RegistryService {
     private static final String LEVEL = "compatibilityLevel";
@@ -40,13 +40,10 @@ public final class RegistryService {
     private final CompatibilityLevel defaultLevel;
     private final boolean strictReplay;
     private final Duration readyTimeout;
-    private final Leadership leadership;
-    private final Object writeLock = new Object();
 
-    public RegistryService(SchemaLog log, RecordCodec codec, SchemaProviders providers, Leadership leadership,
+    public RegistryService(SchemaLog log, RecordCodec codec, SchemaProviders providers,
                            CompatibilityLevel defaultLevel, boolean strictReplay, Duration readyTimeout) {
         this.log = log;
-        this.leadership = leadership;
         this.codec = codec;
         this.resolver = new SchemaResolver(state, providers);
         this.types = providers.types();
@@ -71,6 +68,38 @@ public final class RegistryService {
     /** Offset of the last record applied, and the end of the log when replay started. */
     public long[] readerOffsets() {
         return new long[] {log.appliedOffset(), log.startEndOffset()};
+    }
+
+    /**
+     * Fences the log for a new primary: appends Confluent's NOOP marker and returns once this node's
+     * reader has applied it, so that everything written before it is in this node's state.
+     *
+     * @throws io.karapace.jvm.store.StoreException when Kafka does not take the marker or it is not read back
+     */
+    public void fence() {
+        log.append(codec.encodeKey(new LogKey.Noop()), null);
+    }
+
+    /** Returns once this node has read the log to the end it has now (after a write another node made). */
+    public void awaitCaughtUp() {
+        try {
+            log.awaitCaughtUp();
+        } catch (StoreException e) {
+            throw e.timeout() ? RegistryError.OPERATION_TIMEOUT.exception(e.getMessage())
+                    : RegistryError.STORE_ERROR.exception(e.getMessage());
+        }
+    }
+
+    RegistryState state() {
+        return state;
+    }
+
+    SchemaLog log() {
+        return log;
+    }
+
+    RecordCodec codec() {
+        return codec;
     }
 
     public Set<SchemaType> schemaTypes() {
@@ -233,170 +262,6 @@ public final class RegistryService {
         });
     }
 
-    // ------------------------------------------------------------------ register
-
-    public int register(String subject, SchemaRequest request, boolean normalize) {
-        validateSubject(subject);
-        synchronized (writeLock) {
-            requireLeader();
-            Registration plan = read(() -> plan(subject, request, normalize));
-            if (plan.record() != null) {
-                plan.tombstones().forEach(k -> tombstone(k));
-                append(codec.encodeKey(new LogKey.Schema(subject, plan.record().version())), plan.record(),
-                        "Register schema");
-            }
-            return plan.id();
-        }
-    }
-
-    private Registration plan(String subject, SchemaRequest request, boolean normalize) {
-        Mode mode = mode(subject);
-        if (mode.isReadOnly()) {
-            throw RegistryError.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is in read-only mode");
-        }
-        boolean importing = mode == Mode.IMPORT;
-        Candidate candidate = content(subject, request, normalize, importing ? Validation.STORED : Validation.NEW);
-        SchemaContent content = candidate.content();
-        NavigableMap<Integer, VersionEntry> versions = state.versions(subject);
-        Optional<VersionEntry> same = versions.values().stream()
-                .filter(e -> !e.deleted() && e.schema().content().equals(content)).findFirst();
-        Integer requestedId = request.id() != null && request.id() >= 0 ? request.id() : null;
-        if (same.isPresent() && (requestedId == null || requestedId == same.get().schema().id())) {
-            return new Registration(same.get().schema().id(), null, List.of());
-        }
-        int id = importing ? importId(subject, requestedId, content) : newId(subject, requestedId, content);
-        if (!importing) {
-            List<CompatibilityChecker.Versioned> live = versions.values().stream()
-                    .filter(e -> !e.deleted()).map(this::versioned).toList();
-            List<String> issues = CompatibilityChecker.check(level(subject), candidate.parsed(), live);
-            if (!issues.isEmpty()) {
-                throw RegistryError.INCOMPATIBLE_SCHEMA.exception(subject, issues);
-            }
-        }
-        int version = nextVersion(subject, request, versions, importing);
-        List<LogKey.Schema> tombstones = versions.values().stream()
-                .filter(e -> e.deleted() && e.schema().id() == id && referrers(subject, e.version()).isEmpty())
-                .map(e -> new LogKey.Schema(subject, e.version())).toList();
-        LogValue.Schema record = new LogValue.Schema(subject, version, id, content.type(), content.references(),
-                content.metadata(), content.ruleSet(), content.schema(), false);
-        return new Registration(id, record, tombstones);
-    }
-
-    private int newId(String subject, Integer requestedId, SchemaContent content) {
-        StoredSchema existing = state.byContent(content);
-        if (requestedId != null && (existing == null || existing.id() != requestedId)) {
-            throw RegistryError.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is not in import mode");
-        }
-        return existing != null ? existing.id() : state.maxId() + 1;
-    }
-
-    private int importId(String subject, Integer requestedId, SchemaContent content) {
-        if (requestedId == null) {
-            throw RegistryError.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is not in read-write mode");
-        }
-        StoredSchema atId = state.byId(requestedId);
-        if (atId != null && !atId.content().equals(content)) {
-            throw RegistryError.OPERATION_NOT_PERMITTED.exception(
-                    "Overwrite new schema with id " + requestedId + " is not permitted.");
-        }
-        return requestedId;
-    }
-
-    private static int nextVersion(String subject, SchemaRequest request,
-                                   NavigableMap<Integer, VersionEntry> versions, boolean importing) {
-        int next = versions.isEmpty() ? 1 : versions.lastKey() + 1;
-        Integer asked = request.version();
-        if (asked == null || asked == 0 || asked == -1) {
-            return next;
-        }
-        if (importing) {
-            if (asked < 1) {
-                throw RegistryError.INVALID_VERSION.exception(asked);
-            }
-            if (versions.containsKey(asked)) {
-                throw RegistryError.OPERATION_NOT_PERMITTED.exception(
-                        "Subject " + subject + " version " + asked + " already exists");
-            }
-            return asked;
-        }
-        if (asked != next) {
-            throw RegistryError.INVALID_SCHEMA.exception("Version is not one more than previous version");
-        }
-        return next;
-    }
-
-    // ------------------------------------------------------------------ deletes
-
-    public int deleteVersion(String subject, VersionSpec spec, boolean permanent) {
-        synchronized (writeLock) {
-            requireLeader();
-            VersionEntry target = read(() -> {
-                requireWritable(subject);
-                VersionEntry e = entry(subject, spec, true);
-                if (!permanent && e.deleted()) {
-                    throw RegistryError.VERSION_SOFT_DELETED.exception(subject, e.version());
-                }
-                if (permanent && !e.deleted()) {
-                    throw RegistryError.VERSION_NOT_SOFT_DELETED.exception(subject, e.version());
-                }
-                if (!referrers(subject, e.version()).isEmpty()) {
-                    throw RegistryError.REFERENCE_EXISTS.exception(subject, e.version());
-                }
-                return e;
-            });
-            LogKey.Schema key = new LogKey.Schema(subject, target.version());
-            if (permanent) {
-                tombstone(key);
-            } else {
-                StoredSchema s = target.schema();
-                append(keyBytes(key), new LogValue.Schema(subject, target.version(), s.id(), s.type(),
-                        s.references(), s.metadata(), s.ruleSet(), s.schema(), true), "Delete schema version");
-            }
-            return target.version();
-        }
-    }
-
-    public List<Integer> deleteSubject(String subject, boolean permanent) {
-        synchronized (writeLock) {
-            requireLeader();
-            List<VersionEntry> targets = read(() -> {
-                requireWritable(subject);
-                NavigableMap<Integer, VersionEntry> versions = state.versions(subject);
-                if (versions.isEmpty()) {
-                    throw RegistryError.SUBJECT_NOT_FOUND.exception(subject);
-                }
-                List<VersionEntry> live = versions.values().stream().filter(e -> !e.deleted()).toList();
-                if (!permanent && live.isEmpty()) {
-                    throw RegistryError.SUBJECT_SOFT_DELETED.exception(subject);
-                }
-                if (permanent && !live.isEmpty()) {
-                    throw RegistryError.SUBJECT_NOT_SOFT_DELETED.exception(subject);
-                }
-                List<VersionEntry> selected = permanent ? List.copyOf(versions.values()) : live;
-                for (VersionEntry e : selected) {
-                    if (referrers(subject, e.version()).stream().anyMatch(id -> !usedBy(subject, id))) {
-                        throw RegistryError.REFERENCE_EXISTS.exception(subject, e.version());
-                    }
-                }
-                return selected;
-            });
-            if (permanent) {
-                targets.forEach(e -> tombstone(new LogKey.Schema(subject, e.version())));
-                if (read(() -> state.subjectConfig(subject)) != null) {
-                    tombstone(new LogKey.Config(subject));
-                }
-                if (read(() -> state.subjectMode(subject)) != null) {
-                    tombstone(new LogKey.Mode(subject));
-                }
-            } else {
-                int latest = targets.get(targets.size() - 1).version();
-                LogKey.DeleteSubject key = new LogKey.DeleteSubject(subject);
-                append(keyBytes(key), new LogValue.DeleteSubject(subject, latest), "Delete subject");
-            }
-            return targets.stream().map(VersionEntry::version).toList();
-        }
-    }
-
     // ------------------------------------------------------------------ config
 
     public ObjectNode globalConfig() {
@@ -420,60 +285,6 @@ public final class RegistryService {
      * Applies a config update; the update uses the request's field names ({@code compatibility}),
      * the stored config Confluent's ({@code compatibilityLevel}). Returns the update as echoed.
      */
-    public ObjectNode updateConfig(String subject, ObjectNode update) {
-        if (subject != null) {
-            validateSubject(subject);
-        }
-        ObjectNode echo = update.deepCopy();
-        if (update.hasNonNull("compatibility")) {
-            CompatibilityLevel level = CompatibilityLevel.parse(update.get("compatibility").asText())
-                    .orElseThrow(RegistryError.INVALID_COMPATIBILITY_LEVEL::exception);
-            echo.put("compatibility", level.name());
-        } else if (update.has("compatibility")) {
-            throw RegistryError.INVALID_COMPATIBILITY_LEVEL.exception();
-        }
-        synchronized (writeLock) {
-            requireLeader();
-            ObjectNode stored = read(() -> {
-                if (subject != null) {
-                    requireWritable(subject);
-                }
-                ObjectNode current = subject == null ? state.globalConfig() : state.subjectConfig(subject);
-                return current == null ? JsonNodeFactory.instance.objectNode() : current.deepCopy();
-            });
-            echo.fields().forEachRemaining(f -> {
-                if (!f.getValue().isNull()) {
-                    stored.set(f.getKey().equals("compatibility") ? LEVEL : f.getKey(), f.getValue());
-                }
-            });
-            LogKey.Config key = new LogKey.Config(subject);
-            append(keyBytes(key), new LogValue.Config(stored), "Update config");
-        }
-        return echo;
-    }
-
-    public ObjectNode deleteConfig(String subject) {
-        synchronized (writeLock) {
-            requireLeader();
-            ObjectNode previous = read(() -> {
-                if (subject == null) {
-                    return state.globalConfig() == null ? null : effectiveGlobalConfig();
-                }
-                requireWritable(subject);
-                ObjectNode config = state.subjectConfig(subject);
-                if (config == null) {
-                    throw RegistryError.SUBJECT_NOT_FOUND.exception(subject);
-                }
-                return config.deepCopy();
-            });
-            if (previous == null) {
-                return globalConfig();
-            }
-            tombstone(new LogKey.Config(subject));
-            return previous;
-        }
-    }
-
     // ------------------------------------------------------------------ mode
 
     public Mode globalMode() {
@@ -493,56 +304,14 @@ public final class RegistryService {
         });
     }
 
-    public Mode updateMode(String subject, String value, boolean force) {
-        if (subject != null) {
-            validateSubject(subject);
-        }
-        Mode mode = Mode.parse(value).orElseThrow(RegistryError.INVALID_MODE::exception);
-        synchronized (writeLock) {
-            requireLeader();
-            read(() -> {
-                if (mode == Mode.IMPORT && !force && hasLiveSubjects(subject)) {
-                    throw RegistryError.OPERATION_NOT_PERMITTED.exception("Cannot import since found existing subjects");
-                }
-                return null;
-            });
-            LogKey.Mode key = new LogKey.Mode(subject);
-            append(keyBytes(key), new LogValue.Mode(subject, mode.name()), "Update mode");
-        }
-        return mode;
-    }
-
-    public Mode deleteMode(String subject) {
-        synchronized (writeLock) {
-            requireLeader();
-            Mode previous = read(() -> subject == null ? state.globalMode() : state.subjectMode(subject));
-            if (previous == null) {
-                if (subject != null) {
-                    throw RegistryError.SUBJECT_NOT_FOUND.exception(subject);
-                }
-                return Mode.READWRITE;
-            }
-            tombstone(new LogKey.Mode(subject));
-            return previous;
-        }
-    }
-
     // ------------------------------------------------------------------ helpers
 
-    private <T> T read(java.util.function.Supplier<T> reader) {
+    <T> T read(java.util.function.Supplier<T> reader) {
         awaitReady();
         return state.read(reader);
     }
 
-    /** Writes are decided by the leader only, once it has read the whole log. */
-    private void requireLeader() {
-        if (!leadership.isLeader()) {
-            throw RegistryError.LEADER_UNKNOWN.exception();
-        }
-        awaitReady();
-    }
-
-    private void awaitReady() {
+    void awaitReady() {
         if (log.isReady()) {
             return;
         }
@@ -557,7 +326,7 @@ public final class RegistryService {
                 "Timed out waiting for the registry to finish reading the schemas topic");
     }
 
-    private VersionEntry entry(String subject, VersionSpec spec, boolean includeDeleted) {
+    VersionEntry entry(String subject, VersionSpec spec, boolean includeDeleted) {
         NavigableMap<Integer, VersionEntry> versions = state.versions(subject);
         if (versions.values().stream().noneMatch(e -> includeDeleted || !e.deleted())) {
             throw RegistryError.SUBJECT_NOT_FOUND.exception(subject);
@@ -578,14 +347,14 @@ public final class RegistryService {
         return new SchemaVersion(subject, e.version(), e.schema(), e.deleted());
     }
 
-    private CompatibilityChecker.Versioned versioned(VersionEntry e) {
+    CompatibilityChecker.Versioned versioned(VersionEntry e) {
         return new CompatibilityChecker.Versioned(e.version(), resolver.parsed(e.schema()));
     }
 
-    private record Candidate(SchemaContent content, ParsedSchema parsed) {
+    record Candidate(SchemaContent content, ParsedSchema parsed) {
     }
 
-    private Candidate content(String subject, SchemaRequest request, boolean normalize, Validation validation) {
+    Candidate content(String subject, SchemaRequest request, boolean normalize, Validation validation) {
         SchemaType type = resolver.type(request.schemaType());
         ParsedSchema parsed = resolver.parseRequest(type, request, validation);
         List<SchemaReference> references = resolver.concrete(request.references());
@@ -598,7 +367,7 @@ public final class RegistryService {
     }
 
     /** Ids of live schemas that reference subject-version. */
-    private Set<Integer> referrers(String subject, int version) {
+    Set<Integer> referrers(String subject, int version) {
         Set<Integer> ids = new TreeSet<>();
         state.subjects().forEach((s, versions) -> versions.values().forEach(e -> {
             if (!e.deleted()) {
@@ -612,11 +381,11 @@ public final class RegistryService {
         return ids;
     }
 
-    private boolean usedBy(String subject, int id) {
+    boolean usedBy(String subject, int id) {
         return state.versions(subject).values().stream().anyMatch(e -> e.schema().id() == id);
     }
 
-    private boolean hasLiveSubjects(String subject) {
+    boolean hasLiveSubjects(String subject) {
         if (subject != null) {
             return state.versions(subject).values().stream().anyMatch(e -> !e.deleted());
         }
@@ -624,7 +393,7 @@ public final class RegistryService {
                 .anyMatch(versions -> versions.values().stream().anyMatch(e -> !e.deleted()));
     }
 
-    private Mode mode(String subject) {
+    Mode mode(String subject) {
         Mode global = state.globalMode() == null ? Mode.READWRITE : state.globalMode();
         if (global == Mode.READONLY_OVERRIDE) {
             return global;
@@ -633,13 +402,13 @@ public final class RegistryService {
         return own != null ? own : global;
     }
 
-    private void requireWritable(String subject) {
+    void requireWritable(String subject) {
         if (mode(subject).isReadOnly()) {
             throw RegistryError.OPERATION_NOT_PERMITTED.exception("Subject " + subject + " is in read-only mode");
         }
     }
 
-    private CompatibilityLevel level(String subject) {
+    CompatibilityLevel level(String subject) {
         ObjectNode own = state.subjectConfig(subject);
         if (own != null && own.hasNonNull(LEVEL)) {
             return CompatibilityLevel.parse(own.get(LEVEL).asText()).orElse(defaultLevel);
@@ -651,7 +420,7 @@ public final class RegistryService {
         return defaultLevel;
     }
 
-    private boolean configFlag(String subject, String field) {
+    boolean configFlag(String subject, String field) {
         ObjectNode own = state.subjectConfig(subject);
         if (own != null && own.has(field)) {
             return own.get(field).asBoolean(false);
@@ -660,7 +429,7 @@ public final class RegistryService {
         return global != null && global.get(field) != null && global.get(field).asBoolean(false);
     }
 
-    private ObjectNode effectiveGlobalConfig() {
+    ObjectNode effectiveGlobalConfig() {
         ObjectNode stored = state.globalConfig();
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put(LEVEL, defaultLevel.name());
@@ -682,34 +451,6 @@ public final class RegistryService {
         }
     }
 
-    private byte[] keyBytes(LogKey key) {
-        byte[] previous = state.read(() -> state.keyToRewrite(key));
-        return previous != null ? previous : codec.encodeKey(key);
-    }
-
-    private void tombstone(LogKey key) {
-        for (byte[] variant : state.read(() -> state.keyVariants(key))) {
-            append(variant, null, "Delete");
-        }
-        append(codec.encodeKey(key), null, "Delete");
-    }
-
-    private void append(byte[] key, LogValue value, String operation) {
-        try {
-            log.append(key, value == null ? null : codec.encodeValue(value));
-        } catch (StoreException e) {
-            if (e.timeout()) {
-                throw RegistryError.OPERATION_TIMEOUT.exception(operation + " operation timed out");
-            }
-            throw RegistryError.STORE_ERROR.exception(
-                    operation + " operation failed while writing to the Kafka store: " + e.getMessage());
-        }
-    }
-
-    private record Registration(int id, LogValue.Schema record, List<LogKey.Schema> tombstones) {
-    }
-
-    /** The verdict of a compatibility check; {@code messages} is null unless verbose. */
     public record CompatibilityResult(boolean compatible, List<String> messages) {
     }
 }

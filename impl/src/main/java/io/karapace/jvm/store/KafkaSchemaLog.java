@@ -51,7 +51,7 @@ public final class KafkaSchemaLog implements SchemaLog {
 
     /** What exists once started: the reader, its thread, the producer, and the offset to reach. */
     private record Running(TopicReader reader, Thread thread, KafkaProducer<byte[], byte[]> producer,
-                           long startEndOffset) {
+                           KafkaConsumer<byte[], byte[]> offsets, long startEndOffset) {
     }
 
     public KafkaSchemaLog(KafkaClientSettings settings, String topic, int replicationFactor, Timeouts timeouts) {
@@ -73,7 +73,7 @@ public final class KafkaSchemaLog implements SchemaLog {
             throw new IllegalStateException("Log of topic " + topic + " is already started");
         }
         ensureTopic();
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties("reader"));
         long startEndOffset;
         try {
             consumer.assign(List.of(partition));
@@ -86,7 +86,8 @@ public final class KafkaSchemaLog implements SchemaLog {
         TopicReader reader = new TopicReader(consumer, partition, sink, watcher);
         Thread thread = new Thread(reader, "schema-log-reader-" + topic);
         thread.setDaemon(true);
-        running = new Running(reader, thread, new KafkaProducer<>(producerProperties()), startEndOffset);
+        running = new Running(reader, thread, new KafkaProducer<>(producerProperties()),
+                new KafkaConsumer<>(consumerProperties("offsets")), startEndOffset);
         thread.start();
         LOG.info("Replaying topic {} up to offset {}", topic, startEndOffset);
     }
@@ -130,6 +131,29 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
 
     @Override
+    public void awaitCaughtUp() {
+        Running current = started();
+        long end;
+        // a consumer is not thread-safe, and this one only answers end offsets
+        synchronized (current.offsets()) {
+            try {
+                end = current.offsets().endOffsets(List.of(partition), timeouts.request()).get(partition) - 1;
+            } catch (KafkaException e) {
+                throw storeFailure("read the end offset of topic " + topic, e);
+            }
+        }
+        try {
+            if (!watcher.awaitReached(end, timeouts.apply())) {
+                throw new StoreException("Offset " + end + " of topic " + topic + " was not read within "
+                        + timeouts.apply().toMillis() + " ms", true, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while reading topic " + topic + " to its end", false, e);
+        }
+    }
+
+    @Override
     public synchronized void close() {
         Running current = running;
         if (current == null || closed) {
@@ -143,6 +167,9 @@ public final class KafkaSchemaLog implements SchemaLog {
             Thread.currentThread().interrupt();
         }
         current.producer().close(CLOSE_TIMEOUT);
+        synchronized (current.offsets()) {
+            current.offsets().close(CLOSE_TIMEOUT);
+        }
     }
 
     private RecordMetadata send(KafkaProducer<byte[], byte[]> producer, byte[] key, byte[] value) {
@@ -201,8 +228,8 @@ public final class KafkaSchemaLog implements SchemaLog {
         return props;
     }
 
-    private Properties consumerProperties() {
-        Properties props = clientProperties("reader");
+    private Properties consumerProperties(String role) {
+        Properties props = clientProperties(role);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -37,6 +37,14 @@ public interface SchemaLog extends AutoCloseable {
      */
     long append(byte[] key, byte[] value);
 
+    /**
+     * Waits until the reader has applied every record the log holds at the time of the call (what
+     * another node wrote included), so an answer given afterwards reflects it.
+     *
+     * @throws StoreException when Kafka does not answer or the reader does not get there in time
+     */
+    void awaitCaughtUp();
+
     @Override
     void close();
 }

@@ -29,27 +29,25 @@ class RegistryServiceTest {
     private final ObjectMapper json = new ObjectMapper();
     private InMemorySchemaLog log;
     private RegistryService registry;
+    private RegistryWrites writes;
 
     @BeforeEach
     void start() {
         log = new InMemorySchemaLog();
         registry = service(log);
+        writes = new LocalWrites(registry, PrimaryLease.SINGLE_NODE);
     }
 
     private static RegistryService service(InMemorySchemaLog log) {
-        return service(log, Leadership.SINGLE_NODE);
-    }
-
-    private static RegistryService service(InMemorySchemaLog log, Leadership leadership) {
         RegistryService service = new RegistryService(log, new RecordCodec(),
-                new SchemaProviders(List.of(new AvroSchemaProvider())), leadership, CompatibilityLevel.BACKWARD,
+                new SchemaProviders(List.of(new AvroSchemaProvider())), CompatibilityLevel.BACKWARD,
                 false, Duration.ofSeconds(1));
         service.start();
         return service;
     }
 
     private int register(String subject, String schema) {
-        return registry.register(subject, SchemaRequest.of(schema), false);
+        return writes.register(subject, SchemaRequest.of(schema), false, WriteOrigin.INTERNAL);
     }
 
     private static void assertError(RegistryError expected, Executable call) {
@@ -93,14 +91,14 @@ class RegistryServiceTest {
     void invalidSchemasAndUnknownTypesAre42201() {
         assertError(RegistryError.INVALID_SCHEMA, () -> register("s", "{\"type\":\"nope\"}"));
         assertError(RegistryError.INVALID_SCHEMA, () -> register("s", ""));
-        assertError(RegistryError.INVALID_SCHEMA, () -> registry.register("s",
-                new SchemaRequest(STRING, "XML", List.of(), null, null, null, null), false));
+        assertError(RegistryError.INVALID_SCHEMA, () -> writes.register("s",
+                new SchemaRequest(STRING, "XML", List.of(), null, null, null, null), false, WriteOrigin.INTERNAL));
     }
 
     @Test
     void softDeletedVersionsLeaveListingsButStayReadableById() {
         int id = register("s", STRING);
-        assertEquals(1, registry.deleteVersion("s", VersionSpec.parse("1"), false));
+        assertEquals(1, writes.deleteVersion("s", VersionSpec.parse("1"), false, WriteOrigin.INTERNAL));
         assertError(RegistryError.SUBJECT_NOT_FOUND, () -> registry.versions("s", false, false));
         assertEquals(List.of(1), registry.versions("s", true, false));
         assertEquals("\"string\"", registry.schemaById(id).schema());
@@ -111,10 +109,10 @@ class RegistryServiceTest {
     @Test
     void hardDeleteNeedsASoftDeleteFirst() {
         register("s", STRING);
-        assertError(RegistryError.VERSION_NOT_SOFT_DELETED, () -> registry.deleteVersion("s", VersionSpec.parse("1"), true));
-        registry.deleteVersion("s", VersionSpec.parse("1"), false);
-        assertError(RegistryError.VERSION_SOFT_DELETED, () -> registry.deleteVersion("s", VersionSpec.parse("1"), false));
-        registry.deleteVersion("s", VersionSpec.parse("1"), true);
+        assertError(RegistryError.VERSION_NOT_SOFT_DELETED, () -> writes.deleteVersion("s", VersionSpec.parse("1"), true, WriteOrigin.INTERNAL));
+        writes.deleteVersion("s", VersionSpec.parse("1"), false, WriteOrigin.INTERNAL);
+        assertError(RegistryError.VERSION_SOFT_DELETED, () -> writes.deleteVersion("s", VersionSpec.parse("1"), false, WriteOrigin.INTERNAL));
+        writes.deleteVersion("s", VersionSpec.parse("1"), true, WriteOrigin.INTERNAL);
         assertError(RegistryError.SUBJECT_NOT_FOUND, () -> registry.versions("s", true, false));
     }
 
@@ -122,21 +120,21 @@ class RegistryServiceTest {
     void subjectDeletesFollowConfluentsRules() {
         register("s", RECORD_V1);
         register("s", RECORD_V2_WITH_DEFAULT);
-        assertError(RegistryError.SUBJECT_NOT_SOFT_DELETED, () -> registry.deleteSubject("s", true));
-        assertEquals(List.of(1, 2), registry.deleteSubject("s", false));
-        assertError(RegistryError.SUBJECT_SOFT_DELETED, () -> registry.deleteSubject("s", false));
-        assertEquals(List.of(1, 2), registry.deleteSubject("s", true));
-        assertError(RegistryError.SUBJECT_NOT_FOUND, () -> registry.deleteSubject("s", false));
+        assertError(RegistryError.SUBJECT_NOT_SOFT_DELETED, () -> writes.deleteSubject("s", true, WriteOrigin.INTERNAL));
+        assertEquals(List.of(1, 2), writes.deleteSubject("s", false, WriteOrigin.INTERNAL));
+        assertError(RegistryError.SUBJECT_SOFT_DELETED, () -> writes.deleteSubject("s", false, WriteOrigin.INTERNAL));
+        assertEquals(List.of(1, 2), writes.deleteSubject("s", true, WriteOrigin.INTERNAL));
+        assertError(RegistryError.SUBJECT_NOT_FOUND, () -> writes.deleteSubject("s", false, WriteOrigin.INTERNAL));
     }
 
     @Test
     void versionNumbersContinueAfterSoftDeletesAndRestartAfterHardDeletes() {
         register("s", RECORD_V1);
-        registry.deleteSubject("s", false);
+        writes.deleteSubject("s", false, WriteOrigin.INTERNAL);
         register("s", RECORD_V2_WITH_DEFAULT);
         assertEquals(List.of(2), registry.versions("s", false, false));
-        registry.deleteSubject("s", false);
-        registry.deleteSubject("s", true);
+        writes.deleteSubject("s", false, WriteOrigin.INTERNAL);
+        writes.deleteSubject("s", true, WriteOrigin.INTERNAL);
         register("s", STRING);
         assertEquals(List.of(1), registry.versions("s", false, false));
     }
@@ -144,57 +142,57 @@ class RegistryServiceTest {
     @Test
     void idsOfHardDeletedSchemasAreNotHandedOutAgain() {
         register("s", RECORD_V1);
-        registry.deleteSubject("s", false);
-        registry.deleteSubject("s", true);
+        writes.deleteSubject("s", false, WriteOrigin.INTERNAL);
+        writes.deleteSubject("s", true, WriteOrigin.INTERNAL);
         assertEquals(2, register("t", STRING));
     }
 
     @Test
     void aReferencedVersionCannotBeDeleted() {
         register("base", "{\"type\":\"record\",\"name\":\"Base\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}");
-        int id = registry.register("user", new SchemaRequest(
+        int id = writes.register("user", new SchemaRequest(
                 "{\"type\":\"record\",\"name\":\"User\",\"fields\":[{\"name\":\"b\",\"type\":\"Base\"}]}", null,
-                List.of(new SchemaReference("Base", "base", 1)), null, null, null, null), false);
+                List.of(new SchemaReference("Base", "base", 1)), null, null, null, null), false, WriteOrigin.INTERNAL);
         assertEquals(List.of(id), registry.referencedBy("base", VersionSpec.parse("1")));
-        assertError(RegistryError.REFERENCE_EXISTS, () -> registry.deleteVersion("base", VersionSpec.parse("1"), false));
-        assertError(RegistryError.REFERENCE_EXISTS, () -> registry.deleteSubject("base", false));
+        assertError(RegistryError.REFERENCE_EXISTS, () -> writes.deleteVersion("base", VersionSpec.parse("1"), false, WriteOrigin.INTERNAL));
+        assertError(RegistryError.REFERENCE_EXISTS, () -> writes.deleteSubject("base", false, WriteOrigin.INTERNAL));
     }
 
     @Test
     void aReferenceToAMissingVersionIsAnInvalidSchema() {
-        assertError(RegistryError.INVALID_SCHEMA, () -> registry.register("user", new SchemaRequest(
+        assertError(RegistryError.INVALID_SCHEMA, () -> writes.register("user", new SchemaRequest(
                 "{\"type\":\"record\",\"name\":\"User\",\"fields\":[{\"name\":\"b\",\"type\":\"Base\"}]}", null,
-                List.of(new SchemaReference("Base", "base", 1)), null, null, null, null), false));
+                List.of(new SchemaReference("Base", "base", 1)), null, null, null, null), false, WriteOrigin.INTERNAL));
     }
 
     @Test
     void configIsGlobalUnlessTheSubjectHasItsOwn() throws Exception {
         assertEquals("BACKWARD", registry.globalConfig().get("compatibilityLevel").asText());
         assertError(RegistryError.SUBJECT_COMPATIBILITY_NOT_CONFIGURED, () -> registry.subjectConfig("s", false));
-        registry.updateConfig("s", (ObjectNode) json.readTree("{\"compatibility\":\"none\"}"));
+        writes.updateConfig("s", (ObjectNode) json.readTree("{\"compatibility\":\"none\"}"), WriteOrigin.INTERNAL);
         assertEquals("NONE", registry.subjectConfig("s", false).get("compatibilityLevel").asText());
         register("s", RECORD_V1);
         register("s", RECORD_V2_NO_DEFAULT);
-        assertEquals("NONE", registry.deleteConfig("s").get("compatibilityLevel").asText());
-        assertError(RegistryError.SUBJECT_NOT_FOUND, () -> registry.deleteConfig("s"));
+        assertEquals("NONE", writes.deleteConfig("s", WriteOrigin.INTERNAL).get("compatibilityLevel").asText());
+        assertError(RegistryError.SUBJECT_NOT_FOUND, () -> writes.deleteConfig("s", WriteOrigin.INTERNAL));
         assertError(RegistryError.INVALID_COMPATIBILITY_LEVEL,
-                () -> registry.updateConfig(null, (ObjectNode) json.readTree("{\"compatibility\":\"SOME\"}")));
+                () -> writes.updateConfig(null, (ObjectNode) json.readTree("{\"compatibility\":\"SOME\"}"), WriteOrigin.INTERNAL));
     }
 
     @Test
     void readOnlyModeRefusesWritesAndImportModeTakesExplicitIds() {
-        registry.updateMode("s", "READONLY", false);
+        writes.updateMode("s", "READONLY", false, WriteOrigin.INTERNAL);
         assertError(RegistryError.OPERATION_NOT_PERMITTED, () -> register("s", STRING));
-        registry.updateMode("s", "IMPORT", false);
+        writes.updateMode("s", "IMPORT", false, WriteOrigin.INTERNAL);
         assertError(RegistryError.OPERATION_NOT_PERMITTED, () -> register("s", STRING));
-        int id = registry.register("s", new SchemaRequest(STRING, null, List.of(), null, null, 7, 42), false);
+        int id = writes.register("s", new SchemaRequest(STRING, null, List.of(), null, null, 7, 42), false, WriteOrigin.INTERNAL);
         assertEquals(42, id);
         assertEquals(List.of(7), registry.versions("s", false, false));
-        registry.deleteMode("s");
+        writes.deleteMode("s", WriteOrigin.INTERNAL);
         assertEquals(43, register("t", RECORD_V1));
-        assertError(RegistryError.OPERATION_NOT_PERMITTED, () -> registry.updateMode(null, "IMPORT", false));
-        assertEquals(Mode.IMPORT, registry.updateMode(null, "import", true));
-        assertError(RegistryError.INVALID_MODE, () -> registry.updateMode(null, "SLEEPY", false));
+        assertError(RegistryError.OPERATION_NOT_PERMITTED, () -> writes.updateMode(null, "IMPORT", false, WriteOrigin.INTERNAL));
+        assertEquals(Mode.IMPORT, writes.updateMode(null, "import", true, WriteOrigin.INTERNAL));
+        assertError(RegistryError.INVALID_MODE, () -> writes.updateMode(null, "SLEEPY", false, WriteOrigin.INTERNAL));
     }
 
     @Test
@@ -202,14 +200,15 @@ class RegistryServiceTest {
         register("a", RECORD_V1);
         register("a", RECORD_V2_WITH_DEFAULT);
         register("b", STRING);
-        registry.deleteVersion("a", VersionSpec.parse("1"), false);
-        registry.updateConfig("b", json.createObjectNode().put("compatibility", "FULL"));
+        writes.deleteVersion("a", VersionSpec.parse("1"), false, WriteOrigin.INTERNAL);
+        writes.updateConfig("b", json.createObjectNode().put("compatibility", "FULL"), WriteOrigin.INTERNAL);
         RegistryService restarted = service(log);
         assertEquals(registry.subjects(null, true, false), restarted.subjects(null, true, false));
         assertEquals(List.of(2), restarted.versions("a", false, false));
         assertEquals(List.of(1, 2), restarted.versions("a", true, false));
         assertEquals("FULL", restarted.subjectConfig("b", false).get("compatibilityLevel").asText());
-        assertEquals(4, restarted.register("c", SchemaRequest.of("\"int\""), false));
+        assertEquals(4, new LocalWrites(restarted, PrimaryLease.SINGLE_NODE)
+                .register("c", SchemaRequest.of("\"int\""), false, WriteOrigin.INTERNAL));
     }
 
     @Test
@@ -217,10 +216,11 @@ class RegistryServiceTest {
         log.add("{\"subject\":\"s\",\"version\":1,\"magic\":1,\"keytype\":\"SCHEMA\"}",
                 "{\"subject\":\"s\",\"version\":1,\"id\":5,\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
         registry = service(log);
-        registry.deleteVersion("s", VersionSpec.parse("1"), false);
+        writes = new LocalWrites(registry, PrimaryLease.SINGLE_NODE);
+        writes.deleteVersion("s", VersionSpec.parse("1"), false, WriteOrigin.INTERNAL);
         assertEquals("{\"subject\":\"s\",\"version\":1,\"magic\":1,\"keytype\":\"SCHEMA\"}",
                 new String(log.entries.get(1).key()));
-        registry.deleteVersion("s", VersionSpec.parse("1"), true);
+        writes.deleteVersion("s", VersionSpec.parse("1"), true, WriteOrigin.INTERNAL);
         List<String> tombstoned = log.entries.subList(2, log.entries.size()).stream()
                 .filter(e -> e.value() == null).map(e -> new String(e.key())).toList();
         assertEquals(List.of("{\"subject\":\"s\",\"version\":1,\"magic\":1,\"keytype\":\"SCHEMA\"}",
@@ -269,9 +269,20 @@ class RegistryServiceTest {
     @Test
     void aNodeThatIsNotTheLeaderRefusesWritesButAnswersReads() {
         register("s", STRING);
-        RegistryService follower = service(log, () -> false);
-        assertError(RegistryError.LEADER_UNKNOWN, () -> follower.register("t", SchemaRequest.of(STRING), false));
-        assertError(RegistryError.LEADER_UNKNOWN, () -> follower.deleteSubject("s", false));
+        RegistryService follower = service(log);
+        RegistryWrites followerWrites = new LocalWrites(follower, new PrimaryLease() {
+            @Override
+            public long acquire() {
+                throw RegistryError.NO_PRIMARY.exception("Leader not known: not the primary");
+            }
+
+            @Override
+            public boolean holds(long term) {
+                return false;
+            }
+        });
+        assertError(RegistryError.NO_PRIMARY, () -> followerWrites.register("t", SchemaRequest.of(STRING), false, WriteOrigin.INTERNAL));
+        assertError(RegistryError.NO_PRIMARY, () -> followerWrites.deleteSubject("s", false, WriteOrigin.INTERNAL));
         assertEquals(List.of(1), follower.versions("s", false, false));
     }
 }

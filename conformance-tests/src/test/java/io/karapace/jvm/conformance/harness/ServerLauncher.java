@@ -55,6 +55,8 @@ public final class ServerLauncher {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("bootstrap_uri", bootstrapServers);
         config.put("topic_name", topic);
+        // one election group per topic: servers of other topics on the same broker must not elect together
+        config.put("group_id", "registry" + topic);
         config.put("log_level", "INFO");
         config.putAll(baseConfig);
         config.putAll(extraConfig);

@@ -37,14 +37,15 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar with the given config entries plus {@code host} and a free {@code port}.
+     * Starts the jar with the given config entries plus {@code host} and a free {@code port} (unless the
+     * config names one: a restarted node keeps its URL).
      * Fails with the tail of the server log if the process dies or stays unhealthy.
      */
     public static ServerProcess start(Path jar, Path workDir, Map<String, Object> config) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("server jar not found: " + jar + " (build it first: mvn -pl impl -am package)");
         }
-        int port = FreePorts.next();
+        int port = config.get("port") instanceof Integer given ? given : FreePorts.next();
         Map<String, Object> fullConfig = new LinkedHashMap<>(config);
         fullConfig.put("host", "127.0.0.1");
         fullConfig.put("port", port);
@@ -134,6 +135,16 @@ public final class ServerProcess implements AutoCloseable {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Kills the server at once (SIGKILL): no shutdown hook runs, the group only notices when its session expires. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the server: a normal termination first, then a forced one after 15 s. */

@@ -6,12 +6,24 @@ import io.karapace.jvm.api.registry.model.Config;
 import io.karapace.jvm.api.registry.model.ConfigUpdateRequest;
 import io.karapace.jvm.http.Json;
 import io.karapace.jvm.registry.RegistryService;
+import io.karapace.jvm.registry.RegistryWrites;
+import io.karapace.jvm.registry.WriteOrigin;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 
 public final class ConfigResource implements ConfigApi {
     private final RegistryService registry;
+    private final RegistryWrites writes;
+    @Context
+    private HttpHeaders headers;
 
-    public ConfigResource(RegistryService registry) {
+    public ConfigResource(RegistryService registry, RegistryWrites writes) {
         this.registry = registry;
+        this.writes = writes;
+    }
+
+    private WriteOrigin origin() {
+        return WriteOrigin.from(headers::getHeaderString);
     }
 
     @Override
@@ -26,7 +38,7 @@ public final class ConfigResource implements ConfigApi {
 
     @Override
     public Config deleteTopLevelConfig() {
-        return config(registry.deleteConfig(null));
+        return config(writes.deleteConfig(null, origin()));
     }
 
     @Override
@@ -41,12 +53,12 @@ public final class ConfigResource implements ConfigApi {
 
     @Override
     public Config deleteSubjectConfig(String subject) {
-        return config(registry.deleteConfig(subject));
+        return config(writes.deleteConfig(subject, origin()));
     }
 
     private ConfigUpdateRequest update(String subject, ConfigUpdateRequest body) {
         ObjectNode update = body == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.valueToTree(body);
-        return Json.MAPPER.convertValue(registry.updateConfig(subject, update), ConfigUpdateRequest.class);
+        return Json.MAPPER.convertValue(writes.updateConfig(subject, update, origin()), ConfigUpdateRequest.class);
     }
 
     private static Config config(ObjectNode stored) {

@@ -5,14 +5,26 @@ import io.karapace.jvm.api.registry.model.RegisterSchemaRequest;
 import io.karapace.jvm.api.registry.model.RegisterSchemaResponse;
 import io.karapace.jvm.api.registry.model.SubjectSchema;
 import io.karapace.jvm.registry.RegistryService;
+import io.karapace.jvm.registry.RegistryWrites;
+import io.karapace.jvm.registry.WriteOrigin;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import io.karapace.jvm.registry.VersionSpec;
 import java.util.List;
 
 public final class SubjectsResource implements SubjectsApi {
     private final RegistryService registry;
+    private final RegistryWrites writes;
+    @Context
+    private HttpHeaders headers;
 
-    public SubjectsResource(RegistryService registry) {
+    public SubjectsResource(RegistryService registry, RegistryWrites writes) {
         this.registry = registry;
+        this.writes = writes;
+    }
+
+    private WriteOrigin origin() {
+        return WriteOrigin.from(headers::getHeaderString);
     }
 
     @Override
@@ -30,7 +42,8 @@ public final class SubjectsResource implements SubjectsApi {
     @Override
     public RegisterSchemaResponse register(String subject, RegisterSchemaRequest body, Boolean normalize,
                                            String format) {
-        return new RegisterSchemaResponse().id(registry.register(subject, RegistryModels.request(body), normalize));
+        return new RegisterSchemaResponse()
+                .id(writes.register(subject, RegistryModels.request(body), normalize, origin()));
     }
 
     @Override
@@ -59,11 +72,11 @@ public final class SubjectsResource implements SubjectsApi {
 
     @Override
     public Integer deleteSchemaVersion(String subject, String version, Boolean permanent) {
-        return registry.deleteVersion(subject, VersionSpec.parse(version), permanent);
+        return writes.deleteVersion(subject, VersionSpec.parse(version), permanent, origin());
     }
 
     @Override
     public List<Integer> deleteSubject(String subject, Boolean permanent) {
-        return registry.deleteSubject(subject, permanent);
+        return writes.deleteSubject(subject, permanent, origin());
     }
 }
