@@ -72,7 +72,7 @@ final class RegistryNode implements AutoCloseable {
 
     /** The election once joined; before that, no primary. */
     private final class Current implements Election {
-        private final Role joining = Role.none("this node has not joined its group yet");
+        private final Role joining = Role.electing("this node has not joined its group yet");
 
         @Override
         public Role role() {
@@ -82,8 +82,13 @@ final class RegistryNode implements AutoCloseable {
 
         @Override
         public Role awaitSettled(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (election == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             GroupElection current = election;
-            return current == null ? joining : current.awaitSettled(timeout);
+            return current == null ? joining : current.awaitSettled(Duration.ofNanos(Math.max(0,
+                    deadline - System.nanoTime())));
         }
 
         @Override

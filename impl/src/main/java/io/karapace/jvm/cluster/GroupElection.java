@@ -144,8 +144,8 @@ public final class GroupElection implements Election, AutoCloseable {
                 running = coordinator.isStableMember();
                 if (running) {
                     tracker.confirmed();
-                } else if (coordinator.coordinatorUnknown()) {
-                    lostCoordinator();
+                } else {
+                    tracker.expireLease();
                 }
             } catch (WakeupException e) {
                 // close() interrupts the poll; the loop condition ends the thread
@@ -157,14 +157,6 @@ public final class GroupElection implements Election, AutoCloseable {
                     pause(RETRY_MS);
                 }
             }
-        }
-    }
-
-    private void lostCoordinator() {
-        if (tracker.role().kind() != Role.Kind.NONE) {
-            tracker.revoked("lost contact with the group coordinator");
-            // join again once it is back, so the role is decided afresh by a new assignment
-            coordinator.requestRejoin("lost contact with the group coordinator");
         }
     }
 
@@ -219,7 +211,7 @@ public final class GroupElection implements Election, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("Election: leaving group {} failed: {}", settings.groupId(), e.toString());
         }
-        tracker.revoked("this node is stopping");
+        tracker.ended("this node is stopping");
         metrics.close();
         LOG.info("Election: left group {}", settings.groupId());
     }

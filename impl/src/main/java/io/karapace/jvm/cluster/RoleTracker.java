@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * fence) is done for that same generation. The grace period (Karapace's
  * {@code waiting_time_before_acting_as_master_ms}) is skipped when this node was primary less than
  * that long ago, as Karapace does: no other primary can have written in between.</li>
- * <li>A rebalance, a lost coordinator or a stale lease end the role at once.</li>
+ * <li>A rebalance ends the role at once. A coordinator out of reach does not by itself: the group
+ * keeps this member until its session expires, so the role lasts as long as the lease.</li>
  * </ul>
  * The lease: writes are allowed only while the election thread confirmed a stable membership within
  * the session timeout, so a node whose election thread stalls stops writing by itself.
@@ -30,7 +31,7 @@ final class RoleTracker {
     private final long graceMs;
     private final long leaseMs;
     private final LongSupplier clockMs;
-    private Role role = Role.none("the election has not completed yet");
+    private Role role = Role.electing("the election has not completed yet");
     private long lastPrimaryMs = Long.MIN_VALUE;
     private long confirmedMs = Long.MIN_VALUE;
     private boolean primaryBeforeRebalance;
@@ -46,14 +47,32 @@ final class RoleTracker {
         return role;
     }
 
+    /** The role ends; an election follows (a rebalance, a rejoin). */
     synchronized void revoked(String reason) {
+        end(Role.electing(reason));
+    }
+
+    /** The role ends and no election follows (this node stops). */
+    synchronized void ended(String reason) {
+        end(Role.none(reason));
+    }
+
+    /** Ends the role once the lease ran out: the group may have elected another primary meanwhile. */
+    synchronized void expireLease() {
+        if ((role.kind() == Role.Kind.PRIMARY || role.kind() == Role.Kind.PROMOTING) && !leaseValid()) {
+            revoked("no contact with the group coordinator within the session timeout");
+        }
+    }
+
+    private void end(Role next) {
         if (role.kind() == Role.Kind.PRIMARY || role.kind() == Role.Kind.PROMOTING) {
             primaryBeforeRebalance = role.kind() == Role.Kind.PRIMARY;
             lastPrimaryMs = clockMs.getAsLong();
-            LOG.info("Election: no longer primary of group {} (generation {}): {}", groupId, role.generation(), reason);
+            LOG.info("Election: no longer primary of group {} (generation {}): {}", groupId, role.generation(),
+                    next.reason());
         }
-        if (role.kind() != Role.Kind.NONE || !reason.equals(role.reason())) {
-            set(Role.none(reason));
+        if (!next.equals(role)) {
+            set(next);
         }
     }
 
@@ -115,7 +134,7 @@ final class RoleTracker {
 
     synchronized Role awaitSettled(Duration timeout) throws InterruptedException {
         long deadline = clockMs.getAsLong() + timeout.toMillis();
-        while (role.kind() == Role.Kind.PROMOTING) {
+        while (role.isSettling()) {
             long left = deadline - clockMs.getAsLong();
             if (left <= 0) {
                 break;
@@ -133,7 +152,7 @@ final class RoleTracker {
             case PRIMARY -> "this node has not heard from the group coordinator within the session timeout";
             case PROMOTING -> "this node is still catching up before it acts as primary";
             case FOLLOWER -> "this node is not the primary (the primary is " + role.primaryUrl() + ")";
-            case NONE -> role.reason();
+            case ELECTING, NONE -> role.reason();
         };
         throw RegistryError.NO_PRIMARY.exception("Leader not known: " + reason);
     }

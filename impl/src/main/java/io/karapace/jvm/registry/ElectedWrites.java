@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Writes as the election stands at each call: made here when this node is the primary, handed to
- * the primary when another node is, refused with 50004 when there is none. A node that was just
- * elected waits until it has caught up (bounded by {@code settleTimeout}) instead of refusing.
+ * the primary when another node is, refused with 50004 when there is none. While an election is
+ * under way, or the node just elected catches up, a write waits for the outcome (bounded by
+ * {@code settleTimeout}) instead of failing.
  * A request that already was forwarded once is never forwarded again.
  */
 public final class ElectedWrites implements RegistryWrites {
@@ -60,7 +61,7 @@ public final class ElectedWrites implements RegistryWrites {
 
     private RegistryWrites target(WriteOrigin origin) {
         Role role = election.role();
-        if (role.kind() == Role.Kind.PROMOTING) {
+        if (role.isSettling()) {
             try {
                 role = election.awaitSettled(settleTimeout);
             } catch (InterruptedException e) {
@@ -79,7 +80,7 @@ public final class ElectedWrites implements RegistryWrites {
             }
             case PROMOTING -> throw RegistryError.NO_PRIMARY.exception(
                     "Leader not known: the elected primary is still catching up with the schemas topic; retry");
-            case NONE -> throw RegistryError.NO_PRIMARY.exception("Leader not known: " + role.reason());
+            case ELECTING, NONE -> throw RegistryError.NO_PRIMARY.exception("Leader not known: " + role.reason());
         };
     }
 }

@@ -32,6 +32,6 @@ public interface Election extends PrimaryLease {
 
     Role role();
 
-    /** The role once it is no longer {@link Role.Kind#PROMOTING}, or as it is when the timeout passes. */
+    /** The role once it no longer {@link Role#isSettling settles}, or as it is when the timeout passes. */
     Role awaitSettled(Duration timeout) throws InterruptedException;
 }
