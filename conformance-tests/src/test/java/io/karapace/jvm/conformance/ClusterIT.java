@@ -100,6 +100,11 @@ class ClusterIT {
                 });
             }
             assertEquals(1, calls.primaries(nodes).size(), "exactly one node reports primary");
+            for (ServerProcess node : nodes) {
+                boolean primary = calls.health(node).get("schema_registry_is_primary").asBoolean();
+                assertEquals(new Answer(200, "{\"master_available\":true}"), calls.get(node, "/master_available"),
+                        "a follower asks the primary (Karapace master_availability), primary: " + primary);
+            }
         } finally {
             closeAll(nodes);
         }
@@ -197,6 +202,9 @@ class ClusterIT {
             assertTrue(refused.json().get("message").asText().contains("eligible"), refused.body());
             assertEquals(new Answer(200, "{\"schema\":\"\\\"string\\\"\"}"), calls.get(ineligible, "/schemas/ids/" + id));
             assertEquals(new Answer(200, "{\"master_available\":false}"), calls.get(ineligible, "/master_available"));
+            // Karapace's master_availability router: NO_CACHE_HEADER
+            assertEquals("no-store, no-cache, must-revalidate",
+                    calls.header(ineligible, "/master_available", "Cache-Control"));
         } finally {
             closeAll(List.of(ineligible, eligible));
         }

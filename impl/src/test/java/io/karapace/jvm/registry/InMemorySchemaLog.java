@@ -14,6 +14,8 @@ final class InMemorySchemaLog implements SchemaLog {
     final List<Entry> entries = new ArrayList<>();
     private Sink sink;
     boolean failWrites;
+    /** A record another node slips in just before the next append (a second, mistaken primary). */
+    Entry interloper;
 
     @Override
     public void start(Sink sink) {
@@ -47,6 +49,12 @@ final class InMemorySchemaLog implements SchemaLog {
     public long append(byte[] key, byte[] value) {
         if (failWrites) {
             throw new StoreException("Kafka is down", false, null);
+        }
+        if (interloper != null) {
+            Entry first = interloper;
+            interloper = null;
+            entries.add(first);
+            sink.apply(first.key(), first.value(), entries.size() - 1);
         }
         entries.add(new Entry(key, value));
         sink.apply(key, value, entries.size() - 1);

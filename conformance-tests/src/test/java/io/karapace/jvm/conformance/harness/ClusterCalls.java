@@ -39,6 +39,19 @@ public final class ClusterCalls {
         return send(node, HttpRequest.newBuilder(URI.create(node.baseUri() + path)).GET());
     }
 
+    /** The value of one header of a GET answer (null when absent). */
+    public String header(ServerProcess node, String path, String name) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(node.baseUri() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).headers().firstValue(name).orElse(null);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public Answer delete(ServerProcess node, String path) {
         return send(node, HttpRequest.newBuilder(URI.create(node.baseUri() + path)).DELETE());
     }
