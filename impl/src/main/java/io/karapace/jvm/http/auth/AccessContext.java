@@ -22,12 +22,22 @@ public final class AccessContext implements SecurityContext {
      * (API.md D.2: list endpoints silently filter out unreadable subjects).
      */
     public static Predicate<String> readableSubjects(SecurityContext context) {
-        return context instanceof AccessContext known ? known.access::mayRead : subject -> true;
+        // Singleton resources get a proxy of the request's context, never this class: ask its principal.
+        return context != null && context.getUserPrincipal() instanceof Caller caller ? caller.access()::mayRead
+                : subject -> true;
     }
 
     @Override
     public java.security.Principal getUserPrincipal() {
-        return principal::username;
+        return new Caller(principal.username(), access);
+    }
+
+    /** The JAX-RS principal of an authenticated request, carrying its rights. */
+    record Caller(String username, Access access) implements java.security.Principal {
+        @Override
+        public String getName() {
+            return username;
+        }
     }
 
     @Override
