@@ -52,4 +52,14 @@ class LayeringTest {
                         "io.karapace.jvm.proxy..", "jakarta.ws.rs..")
                 .check(classes);
     }
+
+    /** The authfile's rules are a domain of their own: no HTTP, Kafka, config or registry types. */
+    @Test
+    void authRulesKnowNothingOfHttpOrTheRegistry() {
+        noClasses().that().resideInAPackage("io.karapace.jvm.auth..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.karapace.jvm.http..", "io.karapace.jvm.app..",
+                        "io.karapace.jvm.config..", "io.karapace.jvm.kafka..", "io.karapace.jvm.registry..",
+                        "io.karapace.jvm.proxy..", "jakarta..", "org.glassfish..", "org.apache.kafka..")
+                .check(classes);
+    }
 }

@@ -1,7 +1,10 @@
 package io.karapace.jvm.app;
 
+import io.karapace.jvm.auth.AuthFileException;
+import io.karapace.jvm.auth.Authorizer;
 import io.karapace.jvm.config.Config;
 import io.karapace.jvm.http.HttpServer;
+import io.karapace.jvm.http.auth.AuthFilter;
 import io.karapace.jvm.http.proxy.BrokersResource;
 import io.karapace.jvm.http.proxy.ConsumersNoContent;
 import io.karapace.jvm.http.proxy.ConsumersResource;
@@ -56,6 +59,9 @@ import org.slf4j.LoggerFactory;
 public final class KarapaceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KarapaceServer.class);
 
+    /** How often the authfile is looked at for changes. */
+    private static final Duration AUTHFILE_POLL = Duration.ofSeconds(1);
+
     private final List<AutoCloseable> resources = new ArrayList<>();
     private HttpServer http;
 
@@ -77,6 +83,7 @@ public final class KarapaceServer implements AutoCloseable {
 
     private void run(Config config) {
         long startedAt = System.currentTimeMillis();
+        Authorizer authorizer = authorizer(config);
         KafkaClientSettings kafka = kafkaSettings(config);
         SchemaProviders providers = new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
                 new ProtobufSchemaProvider()));
@@ -95,7 +102,7 @@ public final class KarapaceServer implements AutoCloseable {
             endpoints.addAll(List.of(new SubjectsResource(started, node.writes()), new SchemasResource(started),
                     new CompatibilityResource(started), new ConfigResource(started, node.writes()),
                     new ModeResource(started, node.writes()), new NoStoreHeaders()));
-            schemas = new RegistrySchemaLookup(started, node.writes());
+            schemas = new RegistrySchemaLookup(started, node.writes(), authorizer != null);
             replay = () -> new ServerResource.Replay(started.isReady(), started.readerOffsets()[0],
                     started.readerOffsets()[1]);
         } else {
@@ -110,6 +117,11 @@ public final class KarapaceServer implements AutoCloseable {
         if (config.karapaceRest()) {
             endpoints.addAll(proxyEndpoints(config, kafka, schemas, providers));
         }
+        if (authorizer != null) {
+            RegistryService served = registry;
+            endpoints.add(new AuthFilter(authorizer, id -> served == null ? List.of() : served.subjectsById(id, true)));
+        }
+        LOG.info(Protection.describe(config, authorizer));
         http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints);
         resources.add(0, http);
         LOG.info("{} listening on http://{}:{}/", served(config), config.host(), http.port());
@@ -119,6 +131,22 @@ public final class KarapaceServer implements AutoCloseable {
         if (registry != null) {
             awaitReady(registry, Duration.ofMillis(config.startupTimeoutMs()));
         }
+    }
+
+    /** The authfile's rules, watched for changes; null without {@code registry_authfile}. */
+    private Authorizer authorizer(Config config) {
+        if (config.registryAuthfile().isEmpty()) {
+            return null;
+        }
+        Authorizer authorizer;
+        try {
+            authorizer = Authorizer.open(config.registryAuthfile().get());
+        } catch (AuthFileException e) {
+            throw new IllegalStateException("Invalid configuration registry_authfile: " + e.getMessage(), e);
+        }
+        authorizer.watch(AUTHFILE_POLL);
+        resources.add(authorizer);
+        return authorizer;
     }
 
     private static String served(Config config) {

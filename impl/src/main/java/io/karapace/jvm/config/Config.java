@@ -205,6 +205,16 @@ public final class Config {
         return integer(ConfigKey.REGISTRY_PORT);
     }
 
+    /** Unset: no authentication (API.md D.2). */
+    public Optional<Path> registryAuthfile() {
+        return optional(ConfigKey.REGISTRY_AUTHFILE).map(Path::of);
+    }
+
+    /** Whether the key of this name exists and holds a value; lets code ask about keys other branches add. */
+    public boolean isSet(String key) {
+        return ConfigKey.byKey(key).map(values::get).isPresent();
+    }
+
     public Optional<String> restBaseUri() {
         return optional(ConfigKey.REST_BASE_URI);
     }

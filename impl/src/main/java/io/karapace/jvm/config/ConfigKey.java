@@ -78,6 +78,8 @@ public enum ConfigKey {
             "Whether the REST proxy checks that a given schema id belongs to the strategy's subject."),
     REGISTRY_HOST("registry_host", nonBlankText(), "127.0.0.1", "Host of the Schema Registry the REST proxy uses."),
     REGISTRY_PORT("registry_port", port(), 8081, "Port of the Schema Registry the REST proxy uses."),
+    REGISTRY_AUTHFILE(nullable("registry_authfile"), nonBlankText(),
+            "Karapace JSON file of users and permissions; set, every endpoint but health and schema types needs HTTP basic auth."),
     REST_BASE_URI(nullable("rest_base_uri"), nonBlankText(),
             "Base URI the REST proxy puts in its answers; unset means the advertised protocol, host and port."),
     DATA_DIR("data_dir", nonBlankText(), "./data", "Directory where the embedded Kafka broker keeps its data."),

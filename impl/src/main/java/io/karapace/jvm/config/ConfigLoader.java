@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds a {@link Config} from defaults, then an optional JSON file, then {@code KARAPACE_*}
@@ -36,6 +38,8 @@ public final class ConfigLoader {
         }
     }
 
+    private static final String ENV_PREFIX = "KARAPACE_";
+
     private ConfigLoader() {
     }
 
@@ -44,6 +48,7 @@ public final class ConfigLoader {
         List<String> warnings = new ArrayList<>();
         Map<ConfigKey, JsonNode> fromFile = file.map(path -> readFile(path, warnings)).orElse(Map.of());
         Map<String, String> upperEnv = upperCaseNames(env);
+        refuseUnknownSecurityVariables(upperEnv);
         Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
         for (ConfigKey key : ConfigKey.values()) {
             values.put(key, resolve(key, fromFile.get(key), upperEnv, file));
@@ -91,6 +96,32 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Names such as {@code server_tls_certfile}, {@code ssl_crlfile}, {@code sasl_oauth_token} or
+     * {@code rest_authorization}: ignoring one would leave a server open that its operator meant to close
+     * (issue 11, "never silently open").
+     */
+    static boolean looksLikeSecurity(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return key.contains("_tls_") || key.startsWith("tls_") || key.startsWith("ssl_") || key.startsWith("sasl_")
+                || key.contains("auth");
+    }
+
+    private static void refuseUnknownSecurityVariables(Map<String, String> upperEnv) {
+        Set<String> known = new HashSet<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            known.addAll(key.envNames());
+        }
+        upperEnv.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && !known.contains(name) && value != null && !value.isBlank()
+                    && looksLikeSecurity(name.substring(ENV_PREFIX.length()))) {
+                throw new ConfigException("Unsupported configuration " + name.substring(ENV_PREFIX.length())
+                        .toLowerCase(Locale.ROOT) + " (environment variable " + name + "): it looks like a security"
+                        + " setting this server does not implement, and security settings are never ignored");
+            }
+        });
+    }
+
     private static Map<ConfigKey, JsonNode> readFile(Path path, List<String> warnings) {
         JsonNode root = parseFile(path);
         if (!root.isObject()) {
@@ -98,9 +129,14 @@ public final class ConfigLoader {
         }
         Map<ConfigKey, JsonNode> known = new EnumMap<>(ConfigKey.class);
         for (Map.Entry<String, JsonNode> field : root.properties()) {
-            ConfigKey.byKey(field.getKey()).ifPresentOrElse(
+            String name = field.getKey();
+            if (ConfigKey.byKey(name).isEmpty() && looksLikeSecurity(name)) {
+                throw new ConfigException("Unsupported configuration " + name + " in " + path + ": it looks like a"
+                        + " security setting this server does not implement, and security settings are never ignored");
+            }
+            ConfigKey.byKey(name).ifPresentOrElse(
                     key -> known.put(key, field.getValue()),
-                    () -> warnings.add("Unknown configuration key '" + field.getKey() + "' in " + path + " is ignored"));
+                    () -> warnings.add("Unknown configuration key '" + name + "' in " + path + " is ignored"));
         }
         return known;
     }

@@ -329,4 +329,43 @@ class ConfigLoaderTest {
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(ConfigLoaderTest.class.getResource("/config/" + name).toURI());
     }
+
+    /** API.md D.1 registry_authfile: unset by default, a path when set. */
+    @Test
+    void registryAuthfileIsAPath() {
+        assertEquals(Optional.empty(), ConfigLoader.load(Optional.empty(), Map.of()).config().registryAuthfile());
+        assertEquals(Optional.of(Path.of("/etc/karapace/auth.json")), ConfigLoader.load(Optional.empty(),
+                Map.of("KARAPACE_REGISTRY_AUTHFILE", "/etc/karapace/auth.json")).config().registryAuthfile());
+    }
+
+    /**
+     * Issue 11 "never silently open": unknown keys that look like security settings (*_tls_*, ssl_*, sasl_*,
+     * *auth*) stop startup. The names are ones no Karapace release reads (API.md D.1), so they stay unknown.
+     */
+    @ParameterizedTest
+    @CsvSource({"server_tls_truststore", "ssl_endpoint_identification_algorithm", "sasl_kerberos_service_name",
+        "basic_auth_user_info", "rest_oauth_audience"})
+    void unknownSecurityLookingFileKeyStopsStartup(String key) throws IOException {
+        Path file = Files.writeString(dir.resolve("security.json"), "{\"" + key + "\": \"x\"}");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
+        assertEquals("Unsupported configuration " + key + " in " + file + ": it looks like a security setting this"
+                + " server does not implement, and security settings are never ignored", e.getMessage());
+    }
+
+    @Test
+    void unknownSecurityLookingEnvironmentVariableStopsStartup() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("KARAPACE_SERVER_TLS_TRUSTSTORE", "/k.jks")));
+        assertTrue(e.getMessage().startsWith("Unsupported configuration server_tls_truststore (environment variable"
+                + " KARAPACE_SERVER_TLS_TRUSTSTORE)"), e.getMessage());
+    }
+
+    @Test
+    void knownSecurityKeysAndOtherUnknownKeysAreNotRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("ok.json"),
+                "{\"ssl_cafile\": \"/ca.pem\", \"registry_authfile\": \"/a.json\", \"sentry\": \"x\"}");
+        ConfigLoader.Loaded loaded = ConfigLoader.load(Optional.of(file), Map.of("KARAPACE_SOMETHING_ELSE", "1"));
+        assertEquals(Optional.of(Path.of("/a.json")), loaded.config().registryAuthfile());
+        assertEquals(List.of("Unknown configuration key 'sentry' in " + file + " is ignored"), loaded.warnings());
+    }
 }

@@ -4,13 +4,19 @@ import io.karapace.jvm.api.registry.SchemasApi;
 import io.karapace.jvm.api.registry.model.SchemaString;
 import io.karapace.jvm.api.registry.model.SubjectSchema;
 import io.karapace.jvm.api.registry.model.SubjectVersion;
+import io.karapace.jvm.http.auth.AccessContext;
 import io.karapace.jvm.registry.RegistryService;
 import io.karapace.jvm.registry.StoredSchema;
 import io.karapace.jvm.schema.SchemaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 public final class SchemasResource implements SchemasApi {
     private final RegistryService registry;
+    /** The caller, when an authfile is in force: lists show only the subjects it may read. */
+    @Context
+    private SecurityContext caller;
 
     public SchemasResource(RegistryService registry) {
         this.registry = registry;
@@ -25,6 +31,7 @@ public final class SchemasResource implements SchemasApi {
     public List<SubjectSchema> getSchemas(String subjectPrefix, Boolean deleted, Boolean latestOnly,
                                           Integer offset, Integer limit) {
         List<SubjectSchema> all = registry.schemas(subjectPrefix, deleted, latestOnly).stream()
+                .filter(v -> AccessContext.readableSubjects(caller).test(v.subject()))
                 .map(v -> RegistryModels.subjectSchema(registry, v, null)).toList();
         return RegistryModels.page(all, offset, limit);
     }
@@ -50,7 +57,8 @@ public final class SchemasResource implements SchemasApi {
     public List<String> getSubjectsBySchemaId(Integer id, String subject, Boolean deleted,
                                               Integer offset, Integer limit) {
         List<String> subjects = registry.subjectsById(id, deleted).stream()
-                .filter(s -> subject == null || s.equals(subject)).toList();
+                .filter(s -> subject == null || s.equals(subject))
+                .filter(AccessContext.readableSubjects(caller)).toList();
         return RegistryModels.page(subjects, offset, limit);
     }
 
@@ -59,6 +67,7 @@ public final class SchemasResource implements SchemasApi {
                                                       Integer offset, Integer limit) {
         List<SubjectVersion> versions = registry.versionsById(id, deleted).stream()
                 .filter(v -> subject == null || v.subject().equals(subject))
+                .filter(v -> AccessContext.readableSubjects(caller).test(v.subject()))
                 .map(v -> new SubjectVersion().subject(v.subject()).version(v.version())).toList();
         return RegistryModels.page(versions, offset, limit);
     }

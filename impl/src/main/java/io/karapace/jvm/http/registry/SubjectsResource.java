@@ -4,12 +4,14 @@ import io.karapace.jvm.api.registry.SubjectsApi;
 import io.karapace.jvm.api.registry.model.RegisterSchemaRequest;
 import io.karapace.jvm.api.registry.model.RegisterSchemaResponse;
 import io.karapace.jvm.api.registry.model.SubjectSchema;
+import io.karapace.jvm.http.auth.AccessContext;
 import io.karapace.jvm.registry.RegistryService;
 import io.karapace.jvm.registry.RegistryWrites;
+import io.karapace.jvm.registry.VersionSpec;
 import io.karapace.jvm.registry.WriteOrigin;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import io.karapace.jvm.registry.VersionSpec;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 public final class SubjectsResource implements SubjectsApi {
@@ -17,6 +19,9 @@ public final class SubjectsResource implements SubjectsApi {
     private final RegistryWrites writes;
     @Context
     private HttpHeaders headers;
+    /** The caller, when an authfile is in force: lists show only the subjects it may read. */
+    @Context
+    private SecurityContext caller;
 
     public SubjectsResource(RegistryService registry, RegistryWrites writes) {
         this.registry = registry;
@@ -30,7 +35,9 @@ public final class SubjectsResource implements SubjectsApi {
     @Override
     public List<String> getSubjects(String subjectPrefix, Boolean deleted, Boolean deletedOnly,
                                     Integer offset, Integer limit) {
-        return RegistryModels.page(registry.subjects(subjectPrefix, deleted, deletedOnly), offset, limit);
+        List<String> subjects = registry.subjects(subjectPrefix, deleted, deletedOnly).stream()
+                .filter(AccessContext.readableSubjects(caller)).toList();
+        return RegistryModels.page(subjects, offset, limit);
     }
 
     @Override
