@@ -62,4 +62,12 @@ class LayeringTest {
                         "io.karapace.jvm.proxy..", "jakarta..", "org.glassfish..", "org.apache.kafka..")
                 .check(classes);
     }
+
+    @Test
+    void tlsMaterialKnowsNeitherHttpNorKafka() {
+        noClasses().that().resideInAPackage("io.karapace.jvm.tls..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.karapace.jvm.http..", "io.karapace.jvm.kafka..",
+                        "io.karapace.jvm.app..", "org.apache.kafka..", "jakarta.ws.rs..", "org.glassfish..")
+                .check(classes);
+    }
 }

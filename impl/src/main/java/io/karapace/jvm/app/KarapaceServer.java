@@ -8,6 +8,7 @@ import io.karapace.jvm.http.auth.AuthFilter;
 import io.karapace.jvm.http.proxy.BrokersResource;
 import io.karapace.jvm.http.proxy.ConsumersNoContent;
 import io.karapace.jvm.http.proxy.ConsumersResource;
+import io.karapace.jvm.http.proxy.RestAuthorizationFilter;
 import io.karapace.jvm.http.proxy.TopicsResource;
 import io.karapace.jvm.http.proxy.v3.V3ClustersResource;
 import io.karapace.jvm.http.proxy.v3.V3ConsumerGroupsResource;
@@ -22,20 +23,15 @@ import io.karapace.jvm.http.registry.NoStoreHeaders;
 import io.karapace.jvm.http.registry.SchemasResource;
 import io.karapace.jvm.http.registry.ServerResource;
 import io.karapace.jvm.http.registry.SubjectsResource;
+import io.karapace.jvm.kafka.CallerClients;
 import io.karapace.jvm.kafka.ClusterId;
 import io.karapace.jvm.kafka.EmbeddedKafka;
-import io.karapace.jvm.kafka.KafkaClientSettings;
-import io.karapace.jvm.kafka.KafkaClusterMetadata;
-import io.karapace.jvm.kafka.ProxyAdmin;
-import io.karapace.jvm.kafka.ProxyProducer;
-import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
-import io.karapace.jvm.kafka.v3.KafkaRecordWriter;
+import io.karapace.jvm.kafka.KafkaClients;
+import io.karapace.jvm.kafka.KafkaSecurity;
 import io.karapace.jvm.proxy.NameStrategy;
 import io.karapace.jvm.proxy.ProduceService;
 import io.karapace.jvm.proxy.RecordDecoder;
 import io.karapace.jvm.proxy.SchemaLookup;
-import io.karapace.jvm.proxy.consumer.ConsumerManager;
-import io.karapace.jvm.proxy.consumer.ConsumerSettings;
 import io.karapace.jvm.proxy.v3.V3Admin;
 import io.karapace.jvm.proxy.v3.V3Producer;
 import io.karapace.jvm.registry.CompatibilityLevel;
@@ -46,10 +42,13 @@ import io.karapace.jvm.schema.json.JsonSchemaProvider;
 import io.karapace.jvm.schema.protobuf.ProtobufSchemaProvider;
 import io.karapace.jvm.store.KafkaSchemaLog;
 import io.karapace.jvm.store.RecordCodec;
+import io.karapace.jvm.tls.ServerTls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
@@ -83,17 +82,30 @@ public final class KarapaceServer implements AutoCloseable {
 
     private void run(Config config) {
         long startedAt = System.currentTimeMillis();
+        // Security settings are checked before anything starts: an unusable one stops startup at once
+        ServerTls tls = ServerTls.from(serverTlsSettings(config)).orElse(null);
+        KafkaSecurity.of(KafkaClients.securitySettings(config));
+        RemoteSchemaLookup.Target remoteRegistry = config.karapaceRegistry() ? null : new RemoteSchemaLookup.Target(
+                config.registryScheme(), config.registryHost(), config.registryPort(),
+                config.registryUser().orElse(null), config.registryPassword().orElse(null),
+                config.registryCa().orElse(null));
         Authorizer authorizer = authorizer(config);
-        KafkaClientSettings kafka = kafkaSettings(config);
+        KafkaClients kafka = kafkaClients(config);
         SchemaProviders providers = new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
                 new ProtobufSchemaProvider()));
         List<Object> endpoints = new ArrayList<>();
         RegistryService registry = null;
         SchemaLookup schemas;
+        CallerClients<ProxyKafka.ClientSet> callers = config.karapaceRest() && config.restAuthorization()
+                ? callerClients(config, kafka) : null;
+        if (callers == null && config.saslBootstrapUri().isPresent()) {
+            LOG.warn("sasl_bootstrap_uri is not used: only the per-caller clients of rest_authorization connect there");
+        }
         Supplier<ServerResource.Replay> replay;
         Supplier<ServerResource.ClusterStatus> cluster = () -> ServerResource.ClusterStatus.NONE;
         RegistryNode node = null;
         if (config.karapaceRegistry()) {
+            warnUnusedRegistryClientKeys(config);
             RegistryService started = startRegistry(config, kafka, providers);
             registry = started;
             node = new RegistryNode(config, kafka, started);
@@ -106,25 +118,26 @@ public final class KarapaceServer implements AutoCloseable {
             replay = () -> new ServerResource.Replay(started.isReady(), started.readerOffsets()[0],
                     started.readerOffsets()[1]);
         } else {
-            schemas = new RemoteSchemaLookup("http", config.registryHost(), config.registryPort(), providers);
+            schemas = new RemoteSchemaLookup(remoteRegistry, providers, callers == null ? Optional::empty
+                    : callers::currentAuthorization);
             replay = () -> new ServerResource.Replay(true, -1, -1);
-            LOG.info("Schema registry not served here; the REST proxy uses http://{}:{}/", config.registryHost(),
-                    config.registryPort());
+            LOG.info("Schema registry not served here; the REST proxy uses {}", remoteRegistry);
         }
         ClusterId clusterId = new ClusterId(kafka);
         endpoints.add(new ServerResource(replay,
                 new ServerResource.ServerInfo(Version.NUMBER, config.groupId(), clusterId::get, startedAt), cluster));
         if (config.karapaceRest()) {
-            endpoints.addAll(proxyEndpoints(config, kafka, schemas, providers));
+            endpoints.addAll(proxyEndpoints(config, kafka, callers, schemas, providers));
         }
         if (authorizer != null) {
             RegistryService served = registry;
             endpoints.add(new AuthFilter(authorizer, id -> served == null ? List.of() : served.subjectsById(id, true)));
         }
-        LOG.info(Protection.describe(config, authorizer));
-        http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints);
+        LOG.info(Protection.describe(tls, authorizer, kafka.security()));
+        http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints, tls);
         resources.add(0, http);
-        LOG.info("{} listening on http://{}:{}/", served(config), config.host(), http.port());
+        LOG.info("{} listening on {}://{}:{}/", served(config), tls == null ? "http" : "https", config.host(),
+                http.port());
         if (node != null) {
             node.join(config.advertisedProtocol(), config.advertisedHostname(), advertisedPort(config));
         }
@@ -149,6 +162,15 @@ public final class KarapaceServer implements AutoCloseable {
         return authorizer;
     }
 
+    /** The proxy reads an in-process registry then: say so rather than ignore the keys silently. */
+    private static void warnUnusedRegistryClientKeys(Config config) {
+        Stream.of(config.registryUser().map(v -> "registry_user"),
+                        config.registryPassword().map(v -> "registry_password"), config.registryCa().map(v -> "registry_ca"))
+                .flatMap(Optional::stream)
+                .forEach(key -> LOG.warn("{} is not used: karapace_registry is true, so the REST proxy reads the"
+                        + " registry in this process", key));
+    }
+
     private static String served(Config config) {
         if (!config.karapaceRest()) {
             return "Schema registry";
@@ -157,7 +179,7 @@ public final class KarapaceServer implements AutoCloseable {
     }
 
     /** The registry over the schemas topic; it answers once the topic has been replayed. */
-    private RegistryService startRegistry(Config config, KafkaClientSettings kafka, SchemaProviders providers) {
+    private RegistryService startRegistry(Config config, KafkaClients kafka, SchemaProviders providers) {
         Duration storeTimeout = Duration.ofMillis(config.storeTimeoutMs());
         KafkaSchemaLog log = new KafkaSchemaLog(kafka, config.topicName(), config.replicationFactor(),
                 new KafkaSchemaLog.Timeouts(storeTimeout, storeTimeout));
@@ -170,36 +192,40 @@ public final class KarapaceServer implements AutoCloseable {
         return registry;
     }
 
-    /** The REST proxy's resources over one shared admin client and one shared producer. */
-    private List<Object> proxyEndpoints(Config config, KafkaClientSettings kafka, SchemaLookup schemas,
-                                        SchemaProviders providers) {
-        ProxyAdmin admin = new ProxyAdmin(kafka);
-        resources.add(0, admin);
-        KafkaClusterMetadata metadata = admin.metadata();
-        ProxyProducer producer = new ProxyProducer(kafka, new ProxyProducer.Tuning(config.producerAcks(),
-                config.producerCompressionType(), config.producerLingerMs(), config.producerMaxRequestSize(),
-                config.metadataMaxAgeMs()));
-        resources.add(0, producer);
-        NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
-                new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
-        ProduceService produce = new ProduceService(producer, metadata, schemas, providers, strategy);
-        resources.add(0, produce);
-        List<Object> endpoints = new ArrayList<>(List.of(new TopicsResource(metadata, produce),
-                new BrokersResource(metadata), consumersEndpoint(config, kafka, schemas), new ConsumersNoContent()));
-        endpoints.addAll(proxyV3Endpoints(config, admin.clusterAdmin(), producer, schemas, providers, strategy));
-        return endpoints;
+    /** rest_authorization: the Kafka clients of each REST proxy caller. */
+    private CallerClients<ProxyKafka.ClientSet> callerClients(Config config, KafkaClients kafka) {
+        CallerClients<ProxyKafka.ClientSet> callers = new CallerClients<>(kafka,
+                config.saslBootstrapUri().orElse(kafka.bootstrapServers()),
+                callerKafka -> new ProxyKafka.ClientSet(config, callerKafka));
+        resources.add(0, callers);
+        return callers;
     }
 
-    /** REST proxy v2 consumer instances; their records decoded with the registry's schemas. */
-    private ConsumersResource consumersEndpoint(Config config, KafkaClientSettings kafka, SchemaLookup schemas) {
-        ConsumerManager manager = new ConsumerManager(kafka, new ConsumerSettings(
-                Duration.ofMillis(config.consumerRequestTimeoutMs()), config.consumerRequestMaxBytes(),
-                config.fetchMinBytes(), true, Duration.ofSeconds(config.consumerIdleDisconnectTimeout())));
-        resources.add(0, manager);
-        ConsumersResource consumers = new ConsumersResource(manager, new RecordDecoder(schemas),
+    /** The REST proxy's resources; {@code callers} null: every request uses the server's own Kafka identity. */
+    private List<Object> proxyEndpoints(Config config, KafkaClients kafka, CallerClients<ProxyKafka.ClientSet> callers,
+                                        SchemaLookup schemas, SchemaProviders providers) {
+        List<Object> endpoints = new ArrayList<>();
+        ProxyKafka proxyKafka;
+        if (callers != null) {
+            endpoints.add(new RestAuthorizationFilter(callers, config.saslMechanism().orElse(null)));
+            proxyKafka = ProxyKafka.perCaller(callers);
+            LOG.info("rest_authorization: REST proxy callers reach Kafka with their own credentials at {}",
+                    config.saslBootstrapUri().orElse(kafka.bootstrapServers()));
+        } else {
+            proxyKafka = ProxyKafka.shared(config, kafka, resources);
+        }
+        NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
+                new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
+        ProduceService produce = new ProduceService(proxyKafka.sink(), proxyKafka.metadata(), schemas, providers,
+                strategy);
+        resources.add(0, produce);
+        ConsumersResource consumers = new ConsumersResource(proxyKafka.consumers(), new RecordDecoder(schemas),
                 () -> advertisedBaseUrl(config));
         resources.add(0, consumers);
-        return consumers;
+        endpoints.addAll(List.of(new TopicsResource(proxyKafka.metadata(), produce),
+                new BrokersResource(proxyKafka.metadata()), consumers, new ConsumersNoContent()));
+        endpoints.addAll(proxyV3Endpoints(config, proxyKafka, schemas, providers, strategy));
+        return endpoints;
     }
 
     /** The URL clients reach this server at: {@code rest_base_uri}, else the advertised protocol, host and port. */
@@ -212,19 +238,25 @@ public final class KarapaceServer implements AutoCloseable {
         return config.advertisedPort() == 0 ? http.port() : config.advertisedPort();
     }
 
-    /** REST proxy v3 over the v2 proxy's shared admin client and producer. */
-    private List<Object> proxyV3Endpoints(Config config, KafkaClusterAdmin clusterAdmin, ProxyProducer producer,
-                                          SchemaLookup schemas, SchemaProviders providers, NameStrategy strategy) {
-        V3Admin admin = new V3Admin(clusterAdmin);
+    /** REST proxy v3 over the same Kafka clients as v2. */
+    private List<Object> proxyV3Endpoints(Config config, ProxyKafka kafka, SchemaLookup schemas,
+                                          SchemaProviders providers, NameStrategy strategy) {
+        V3Admin admin = new V3Admin(kafka.clusterAdmin());
         V3Links links = new V3Links(() -> advertisedBaseUrl(config));
-        V3Producer v3Producer = new V3Producer(clusterAdmin, new KafkaRecordWriter(producer), schemas, providers,
+        V3Producer v3Producer = new V3Producer(kafka.clusterAdmin(), kafka.writer(), schemas, providers,
                 strategy);
         return List.of(new V3ClustersResource(admin, links), new V3TopicsResource(admin, links),
                 new V3TopicConfigsResource(admin, links), new V3ConsumerGroupsResource(admin, links),
                 new V3RecordsResource(admin, v3Producer));
     }
 
-    private KafkaClientSettings kafkaSettings(Config config) {
+    private static ServerTls.Settings serverTlsSettings(Config config) {
+        return new ServerTls.Settings(config.serverTlsCertfile().orElse(null), config.serverTlsKeyfile().orElse(null),
+                config.serverTlsKeyfilePassword().orElse(null), config.serverTlsCafile().orElse(null),
+                config.serverTlsClientAuth());
+    }
+
+    private KafkaClients kafkaClients(Config config) {
         String bootstrap = config.bootstrapUri().orElse(null);
         if (bootstrap == null) {
             EmbeddedKafka embedded = EmbeddedKafka.start(config.dataDir().resolve("kafka"),
@@ -236,12 +268,7 @@ public final class KarapaceServer implements AutoCloseable {
         } else {
             LOG.info("Using Kafka at {}", bootstrap);
         }
-        return new KafkaClientSettings(bootstrap, config.clientId(), config.securityProtocol(),
-                config.sslCafile().map(java.nio.file.Path::of).orElse(null),
-                config.sslCertfile().map(java.nio.file.Path::of).orElse(null),
-                config.sslKeyfile().map(java.nio.file.Path::of).orElse(null),
-                config.saslMechanism().orElse(null), config.saslPlainUsername().orElse(null),
-                config.saslPlainPassword().orElse(null));
+        return KafkaClients.fromConfig(config, bootstrap);
     }
 
     private static void awaitReady(RegistryService registry, Duration timeout) {

@@ -5,7 +5,7 @@ import io.karapace.jvm.cluster.GroupElection;
 import io.karapace.jvm.cluster.MemberIdentity;
 import io.karapace.jvm.config.Config;
 import io.karapace.jvm.http.registry.ServerResource;
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.registry.Election;
 import io.karapace.jvm.registry.ElectedWrites;
 import io.karapace.jvm.registry.LocalWrites;
@@ -22,13 +22,13 @@ import java.time.Duration;
  */
 final class RegistryNode implements AutoCloseable {
     private final Config config;
-    private final KafkaClientSettings kafka;
+    private final KafkaClients kafka;
     private final RegistryService registry;
     private final ForwardingWrites forward;
     private final RegistryWrites writes;
     private volatile GroupElection election;
 
-    RegistryNode(Config config, KafkaClientSettings kafka, RegistryService registry) {
+    RegistryNode(Config config, KafkaClients kafka, RegistryService registry) {
         this.config = config;
         this.kafka = kafka;
         this.registry = registry;

@@ -16,12 +16,23 @@ import io.karapace.jvm.schema.SchemaProviders;
 import io.karapace.jvm.schema.SchemaReference;
 import io.karapace.jvm.schema.SchemaType;
 import io.karapace.jvm.schema.Validation;
+import io.karapace.jvm.config.ConfigException;
+import io.karapace.jvm.tls.PemFiles;
+import io.karapace.jvm.tls.ServerTls;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -35,11 +46,53 @@ final class RemoteSchemaLookup implements SchemaLookup {
     private final SchemaProviders providers;
     private final Map<Integer, ParsedSchema> byId = new ConcurrentHashMap<>();
 
-    RemoteSchemaLookup(String scheme, String host, int port, SchemaProviders providers) {
-        ApiClient client = new ApiClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)), ApiClient.createDefaultObjectMapper(),
-                scheme + "://" + host + ":" + port);
+    /**
+     * How the proxy reaches the remote registry: {@code registry_scheme}, {@code registry_host},
+     * {@code registry_port}, Basic credentials {@code registry_user}/{@code registry_password} (null:
+     * none) and {@code registry_ca} (null: the JVM's CAs).
+     */
+    record Target(String scheme, String host, int port, String user, String password, String caFile) {
+        Target {
+            if ((user == null) != (password == null)) {
+                throw new ConfigException("registry_user and registry_password must be set together; only "
+                        + (user == null ? "registry_password" : "registry_user") + " is set");
+            }
+            if (caFile != null && !scheme.equals("https")) {
+                throw new ConfigException("registry_ca is set but registry_scheme is " + scheme
+                        + "; set registry_scheme to https or remove registry_ca");
+            }
+        }
+
+        String baseUri() {
+            return scheme + "://" + host + ":" + port;
+        }
+
+        @Override
+        public String toString() {
+            return baseUri() + (user == null ? "" : " as " + user);
+        }
+    }
+
+    RemoteSchemaLookup(Target target, SchemaProviders providers) {
+        this(target, providers, Optional::empty);
+    }
+
+    /**
+     * @param callerAuthorization the Authorization of the request being served (rest_authorization);
+     *     when present it is sent instead of registry_user/registry_password
+     */
+    RemoteSchemaLookup(Target target, SchemaProviders providers, Supplier<Optional<String>> callerAuthorization) {
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (target.caFile() != null) {
+            http.sslContext(trusting(PemFiles.certificates(Path.of(target.caFile()), "registry_ca")));
+        }
+        ApiClient client = new ApiClient(http, ApiClient.createDefaultObjectMapper(), target.baseUri());
         client.setReadTimeout(Duration.ofSeconds(30));
+        Optional<String> own = target.user() == null ? Optional.empty() : Optional.of("Basic " + Base64.getEncoder()
+                .encodeToString((target.user() + ":" + target.password()).getBytes(StandardCharsets.UTF_8)));
+        client.setRequestInterceptor(request -> callerAuthorization.get().or(() -> own)
+                .ifPresent(header -> request.header("Authorization", header)));
         this.subjects = new SubjectsApi(client);
         this.schemas = new SchemasApi(client);
         this.providers = providers;
@@ -98,6 +151,16 @@ final class RemoteSchemaLookup implements SchemaLookup {
         return refs == null ? List.of() : refs.stream()
                 .map(r -> new SchemaReference(r.getName(), r.getSubject(), r.getVersion()))
                 .toList();
+    }
+
+    private static SSLContext trusting(List<X509Certificate> cas) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, ServerTls.trustManagers(cas), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot build a TLS context for registry_ca: " + e.getMessage(), e);
+        }
     }
 
     private interface Call<T> {

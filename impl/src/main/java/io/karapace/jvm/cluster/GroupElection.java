@@ -1,11 +1,12 @@
 package io.karapace.jvm.cluster;
 
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.registry.Election;
 import io.karapace.jvm.registry.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,7 +61,7 @@ public final class GroupElection implements Election, AutoCloseable {
     private volatile boolean running;
     private volatile int generation = -1;
 
-    private GroupElection(Settings settings, KafkaClientSettings kafka, Runnable fence) {
+    private GroupElection(Settings settings, KafkaClients kafka, Runnable fence) {
         this.settings = settings;
         this.fence = fence;
         this.tracker = new RoleTracker(settings.groupId(), settings.graceMs(), settings.sessionTimeoutMs(),
@@ -95,7 +96,7 @@ public final class GroupElection implements Election, AutoCloseable {
      *
      * @param fence appends the NOOP marker and returns once this node's reader has applied it
      */
-    public static GroupElection start(Settings settings, KafkaClientSettings kafka, Runnable fence) {
+    public static GroupElection start(Settings settings, KafkaClients kafka, Runnable fence) {
         GroupElection election = new GroupElection(settings, kafka, fence);
         election.thread.start();
         LOG.info("Election: joining group {} as {} (eligible: {}, strategy: {})", settings.groupId(),
@@ -245,15 +246,12 @@ public final class GroupElection implements Election, AutoCloseable {
         return "highest".equalsIgnoreCase(name) ? PrimaryChoice.Strategy.HIGHEST : PrimaryChoice.Strategy.LOWEST;
     }
 
-    private static Properties properties(KafkaClientSettings kafka, Settings settings) {
-        Properties props = kafka.properties();
-        String clientId = kafka.clientId() == null ? "karapace" : kafka.clientId();
-        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId + "-election");
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(settings.sessionTimeoutMs()));
-        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(heartbeatMs(settings)));
-        return props;
+    private static Properties properties(KafkaClients kafka, Settings settings) {
+        return kafka.properties("election", Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(settings.sessionTimeoutMs()),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(heartbeatMs(settings))));
     }
 }

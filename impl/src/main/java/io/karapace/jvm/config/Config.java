@@ -42,8 +42,30 @@ public final class Config {
         return port == null ? port() : (Integer) port;
     }
 
+    /** The configured scheme, else https when the server speaks TLS, else http. */
     public String advertisedProtocol() {
-        return string(ConfigKey.ADVERTISED_PROTOCOL);
+        return optional(ConfigKey.ADVERTISED_PROTOCOL).orElse(serverTlsCertfile().isPresent() ? "https" : "http");
+    }
+
+    public Optional<String> serverTlsCertfile() {
+        return optional(ConfigKey.SERVER_TLS_CERTFILE);
+    }
+
+    public Optional<String> serverTlsKeyfile() {
+        return optional(ConfigKey.SERVER_TLS_KEYFILE);
+    }
+
+    public Optional<String> serverTlsKeyfilePassword() {
+        return optional(ConfigKey.SERVER_TLS_KEYFILE_PASSWORD);
+    }
+
+    public Optional<String> serverTlsCafile() {
+        return optional(ConfigKey.SERVER_TLS_CAFILE);
+    }
+
+    /** none, optional or required. */
+    public String serverTlsClientAuth() {
+        return string(ConfigKey.SERVER_TLS_CLIENT_AUTH);
     }
 
     /** Empty means: start the embedded broker. */
@@ -89,7 +111,31 @@ public final class Config {
         return optional(ConfigKey.SSL_KEYFILE);
     }
 
-    /** PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512. */
+    public Optional<String> sslPassword() {
+        return optional(ConfigKey.SSL_PASSWORD);
+    }
+
+    public Optional<String> sslCrlfile() {
+        return optional(ConfigKey.SSL_CRLFILE);
+    }
+
+    public boolean sslCheckHostname() {
+        return flag(ConfigKey.SSL_CHECK_HOSTNAME);
+    }
+
+    public Optional<String> sslCiphers() {
+        return optional(ConfigKey.SSL_CIPHERS);
+    }
+
+    public Optional<String> saslOauthToken() {
+        return optional(ConfigKey.SASL_OAUTH_TOKEN);
+    }
+
+    public Optional<String> saslBootstrapUri() {
+        return optional(ConfigKey.SASL_BOOTSTRAP_URI);
+    }
+
+    /** PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER. */
     public Optional<String> saslMechanism() {
         return optional(ConfigKey.SASL_MECHANISM);
     }
@@ -210,9 +256,25 @@ public final class Config {
         return optional(ConfigKey.REGISTRY_AUTHFILE).map(Path::of);
     }
 
-    /** Whether the key of this name exists and holds a value; lets code ask about keys other branches add. */
-    public boolean isSet(String key) {
-        return ConfigKey.byKey(key).map(values::get).isPresent();
+    /** http or https. */
+    public String registryScheme() {
+        return string(ConfigKey.REGISTRY_SCHEME);
+    }
+
+    public Optional<String> registryUser() {
+        return optional(ConfigKey.REGISTRY_USER);
+    }
+
+    public Optional<String> registryPassword() {
+        return optional(ConfigKey.REGISTRY_PASSWORD);
+    }
+
+    public Optional<String> registryCa() {
+        return optional(ConfigKey.REGISTRY_CA);
+    }
+
+    public boolean restAuthorization() {
+        return flag(ConfigKey.REST_AUTHORIZATION);
     }
 
     public Optional<String> restBaseUri() {
@@ -244,7 +306,7 @@ public final class Config {
         Map<String, Object> map = new LinkedHashMap<>();
         for (ConfigKey key : ConfigKey.values()) {
             Object value = values.get(key);
-            map.put(key.key(), key == ConfigKey.SASL_PLAIN_PASSWORD && value != null ? MASK : value);
+            map.put(key.key(), key.secret() && value != null ? MASK : value);
         }
         return Collections.unmodifiableMap(map);
     }

@@ -26,7 +26,18 @@ public enum ConfigKey {
     ADVERTISED_HOSTNAME(nullable("advertised_hostname"), nonBlankText(),
             "Host name clients and other nodes use to reach this node; unset means host (the machine name when host listens on all addresses)."),
     ADVERTISED_PORT(nullable("advertised_port"), port(), "Port clients and other nodes use to reach this node; unset means port."),
-    ADVERTISED_PROTOCOL("advertised_protocol", oneOf("http", "https"), "http", "Scheme of this node's advertised URL."),
+    ADVERTISED_PROTOCOL(nullable("advertised_protocol"), oneOf("http", "https"),
+            "Scheme of this node's advertised URL; unset means https when server_tls_certfile is set, else http."),
+    SERVER_TLS_CERTFILE(nullable("server_tls_certfile"), nonBlankText(),
+            "PEM file of the HTTPS server certificate (then its chain); set with server_tls_keyfile to serve HTTPS only."),
+    SERVER_TLS_KEYFILE(nullable("server_tls_keyfile"), nonBlankText(),
+            "PEM file of the HTTPS server's private key: PKCS#8, PKCS#1 (BEGIN RSA PRIVATE KEY) or EC, possibly encrypted."),
+    SERVER_TLS_KEYFILE_PASSWORD(nullable("server_tls_keyfile_password"), text(),
+            "Password of an encrypted server_tls_keyfile (never logged)."),
+    SERVER_TLS_CAFILE(nullable("server_tls_cafile"), nonBlankText(),
+            "PEM file of the CA certificates that HTTPS client certificates must be signed by (mutual TLS)."),
+    SERVER_TLS_CLIENT_AUTH("server_tls_client_auth", oneOf("none", "optional", "required"), "none",
+            "Whether HTTPS clients must present a certificate signed by server_tls_cafile; optional and required need server_tls_cafile."),
     BOOTSTRAP_URI(nullable("bootstrap_uri"), nonBlankText(),
             "Kafka bootstrap servers (host:port,...); unset starts an embedded single-node Kafka broker."),
     CLIENT_ID("client_id", nonBlankText(), "sr-1", "Kafka client id of this node."),
@@ -40,11 +51,23 @@ public enum ConfigKey {
             "Protocol used to talk to Kafka."),
     SSL_CAFILE(nullable("ssl_cafile"), nonBlankText(), "PEM file of the CA certificates trusted for Kafka TLS."),
     SSL_CERTFILE(nullable("ssl_certfile"), nonBlankText(), "PEM file of the client certificate for Kafka TLS."),
-    SSL_KEYFILE(nullable("ssl_keyfile"), nonBlankText(), "PEM file of the client private key for Kafka TLS."),
-    SASL_MECHANISM(nullable("sasl_mechanism"), oneOf("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"),
+    SSL_KEYFILE(nullable("ssl_keyfile"), nonBlankText(),
+            "PEM file of the client private key for Kafka TLS: PKCS#8, PKCS#1 or EC, possibly encrypted with ssl_password."),
+    SSL_PASSWORD(nullable("ssl_password"), text(), "Password of an encrypted ssl_keyfile (never logged)."),
+    SSL_CRLFILE(nullable("ssl_crlfile"), nonBlankText(),
+            "Certificate revocation list for Kafka TLS; Kafka's Java clients cannot check one, so setting it stops startup."),
+    SSL_CHECK_HOSTNAME("ssl_check_hostname", bool(), true,
+            "Whether Kafka TLS checks that the broker's certificate names the host connected to."),
+    SSL_CIPHERS(nullable("ssl_ciphers"), nonBlankText(),
+            "Colon-separated OpenSSL cipher names allowed for Kafka TLS, e.g. ECDHE-RSA-AES256-GCM-SHA384; unset means the JVM's defaults."),
+    SASL_MECHANISM(nullable("sasl_mechanism"), oneOf("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER"),
             "SASL mechanism used with the SASL_* security protocols."),
-    SASL_PLAIN_USERNAME(nullable("sasl_plain_username"), text(), "SASL user name."),
+    SASL_PLAIN_USERNAME(nullable("sasl_plain_username"), text(), "SASL user name (PLAIN and SCRAM)."),
     SASL_PLAIN_PASSWORD(nullable("sasl_plain_password"), text(), "SASL password (never logged)."),
+    SASL_OAUTH_TOKEN(nullable("sasl_oauth_token"), nonBlankText(),
+            "Static OAuth token sent with sasl_mechanism OAUTHBEARER (never logged)."),
+    SASL_BOOTSTRAP_URI(nullable("sasl_bootstrap_uri"), nonBlankText(),
+            "Kafka bootstrap servers of the SASL listener used for the per-caller clients of rest_authorization; unset means bootstrap_uri."),
     LOG_LEVEL("log_level", oneOf("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO", "Level of the root logger."),
     KARAPACE_REGISTRY("karapace_registry", bool(), true, "Serve the Schema Registry API."),
     KARAPACE_REST("karapace_rest", bool(), true, "Serve the Kafka REST Proxy API."),
@@ -80,6 +103,14 @@ public enum ConfigKey {
     REGISTRY_PORT("registry_port", port(), 8081, "Port of the Schema Registry the REST proxy uses."),
     REGISTRY_AUTHFILE(nullable("registry_authfile"), nonBlankText(),
             "Karapace JSON file of users and permissions; set, every endpoint but health and schema types needs HTTP basic auth."),
+    REGISTRY_SCHEME("registry_scheme", oneOf("http", "https"), "http",
+            "Scheme of the Schema Registry the REST proxy uses when karapace_registry is false."),
+    REGISTRY_USER(nullable("registry_user"), text(), "User name the REST proxy sends to a remote Schema Registry (Basic auth)."),
+    REGISTRY_PASSWORD(nullable("registry_password"), text(), "Password the REST proxy sends to a remote Schema Registry (never logged)."),
+    REGISTRY_CA(nullable("registry_ca"), nonBlankText(),
+            "PEM file of the CA certificates the REST proxy trusts for an https remote Schema Registry; unset means the JVM's CAs."),
+    REST_AUTHORIZATION("rest_authorization", bool(), false,
+            "Use each REST proxy caller's credentials (Basic: SASL PLAIN or sasl_mechanism; Bearer: OAUTHBEARER) as its Kafka identity, so Kafka's ACLs decide; callers without credentials get 401."),
     REST_BASE_URI(nullable("rest_base_uri"), nonBlankText(),
             "Base URI the REST proxy puts in its answers; unset means the advertised protocol, host and port."),
     DATA_DIR("data_dir", nonBlankText(), "./data", "Directory where the embedded Kafka broker keeps its data."),
@@ -115,6 +146,12 @@ public enum ConfigKey {
         this.defaultValue = defaultValue;
         this.nullable = nullable;
         this.doc = doc;
+    }
+
+    /** Whether the value is a secret: masked in {@link Config#asMap()} and never echoed in messages. */
+    public boolean secret() {
+        return this == SASL_PLAIN_PASSWORD || this == SSL_PASSWORD || this == SERVER_TLS_KEYFILE_PASSWORD
+                || this == SASL_OAUTH_TOKEN || this == REGISTRY_PASSWORD;
     }
 
     /** The name used in the JSON file, e.g. {@code bootstrap_uri}. */

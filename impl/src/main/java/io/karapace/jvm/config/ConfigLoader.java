@@ -85,7 +85,8 @@ public final class ConfigLoader {
     }
 
     private static ConfigException invalid(ConfigKey key, String text, String source) {
-        return new ConfigException("Invalid value '" + oneLine(text) + "' for configuration " + key.key() + ": "
+        String shown = key.secret() ? "********" : oneLine(text);
+        return new ConfigException("Invalid value '" + shown + "' for configuration " + key.key() + ": "
                 + key.rule().description() + " (set in " + source + ")");
     }
 

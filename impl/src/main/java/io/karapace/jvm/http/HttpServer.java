@@ -1,10 +1,12 @@
 package io.karapace.jvm.http;
 
+import io.karapace.jvm.tls.ServerTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
 import org.glassfish.grizzly.strategies.LeaderFollowerNIOStrategy;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -24,6 +26,11 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(String host, int port, long maxBodyBytes, List<Object> resources) {
+        return start(host, port, maxBodyBytes, resources, null);
+    }
+
+    /** {@code tls} null serves plain HTTP; otherwise only HTTPS is spoken on the port. */
+    public static HttpServer start(String host, int port, long maxBodyBytes, List<Object> resources, ServerTls tls) {
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(Json.class)
@@ -35,9 +42,10 @@ public final class HttpServer implements AutoCloseable {
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         resources.forEach(config::register);
         String bindHost = host == null || host.isBlank() ? "0.0.0.0" : host;
-        URI uri = URI.create("http://" + bindHost + ":" + port + "/");
-        org.glassfish.grizzly.http.server.HttpServer server =
-                GrizzlyHttpServerFactory.createHttpServer(uri, config, false);
+        URI uri = URI.create((tls == null ? "http" : "https") + "://" + bindHost + ":" + port + "/");
+        org.glassfish.grizzly.http.server.HttpServer server = tls == null
+                ? GrizzlyHttpServerFactory.createHttpServer(uri, config, false)
+                : GrizzlyHttpServerFactory.createHttpServer(uri, config, true, engineConfigurator(tls), false);
         // REST proxy v2 reads committed offsets with a GET that has a JSON body; Grizzly answers 400 by default
         server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         server.getServerConfiguration().getHttpHandlers().keySet().forEach(h -> h.setAllowEncodedSlash(true));
@@ -55,6 +63,11 @@ public final class HttpServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot listen on " + bindHost + ":" + port + ": " + e.getMessage(), e);
         }
         return new HttpServer(server);
+    }
+
+    private static SSLEngineConfigurator engineConfigurator(ServerTls tls) {
+        return new SSLEngineConfigurator(tls.context(), false,
+                tls.clientAuth() == ServerTls.ClientAuth.REQUIRED, tls.clientAuth() == ServerTls.ClientAuth.OPTIONAL);
     }
 
     public int port() {

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,10 +50,22 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException when the node cannot start (port taken, data dir locked, ...)
      */
     public static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort) {
+        return start(dataDir, brokerPort, controllerPort, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, int)} with broker properties added or replaced, e.g. more listeners
+     * with SASL and TLS; a replaced {@code listeners} must keep {@code PLAINTEXT} on {@code brokerPort},
+     * which {@link #bootstrapServers()} names and readiness is checked on.
+     */
+    public static EmbeddedKafka start(Path dataDir, int brokerPort, int controllerPort, Map<String, String> overrides) {
         int broker = brokerPort == 0 ? freePort() : brokerPort;
         int controller = controllerPort == 0 ? freePort() : controllerPort;
         String bootstrap = HOST + ":" + broker;
-        KafkaConfig config = KafkaConfig.fromProps(properties(dataDir, broker, controller), false);
+        Properties props = properties(dataDir, broker, controller);
+        overrides.forEach((key, value) -> props.put(key, value.replace("{broker}", String.valueOf(broker))
+                .replace("{controller}", String.valueOf(controller))));
+        KafkaConfig config = KafkaConfig.fromProps(props, false);
         formatOnce(dataDir, config);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {

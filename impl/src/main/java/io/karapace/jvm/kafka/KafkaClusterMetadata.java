@@ -124,6 +124,10 @@ public final class KafkaClusterMetadata implements ClusterMetadata {
         if (cause instanceof UnknownTopicOrPartitionException || cause instanceof InvalidTopicException) {
             return ProxyError.TOPIC_NOT_FOUND.exception();
         }
+        if (cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+            return ProxyError.FORBIDDEN.exception();
+        }
         if (cause instanceof RetriableException) {
             return ProxyError.KAFKA_RETRIABLE_ERROR.exception(cause.getMessage());
         }

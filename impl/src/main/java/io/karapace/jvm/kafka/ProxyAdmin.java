@@ -2,6 +2,7 @@ package io.karapace.jvm.kafka;
 
 import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -13,8 +14,8 @@ public final class ProxyAdmin implements AutoCloseable {
     private final KafkaClusterMetadata metadata;
     private final KafkaClusterAdmin clusterAdmin;
 
-    public ProxyAdmin(KafkaClientSettings settings) {
-        this.admin = Admin.create(settings.properties());
+    public ProxyAdmin(KafkaClients clients) {
+        this.admin = clients.admin("proxy-admin", Map.of());
         PartitionCounts partitionCounts = new PartitionCounts(admin);
         this.metadata = new KafkaClusterMetadata(admin, partitionCounts);
         this.clusterAdmin = new KafkaClusterAdmin(admin, partitionCounts);

@@ -4,14 +4,13 @@ import io.karapace.jvm.proxy.ProxyError;
 import io.karapace.jvm.proxy.RecordOutcome;
 import io.karapace.jvm.proxy.RecordSink;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The REST proxy's one producer, shared by every request. */
 public final class ProxyProducer implements RecordSink, AutoCloseable {
@@ -21,14 +20,13 @@ public final class ProxyProducer implements RecordSink, AutoCloseable {
     public record Tuning(String acks, String compressionType, int lingerMs, int maxRequestSize, int metadataMaxAgeMs) {
     }
 
-    public ProxyProducer(KafkaClientSettings settings, Tuning tuning) {
-        Properties props = settings.properties();
-        props.put(ProducerConfig.ACKS_CONFIG, tuning.acks());
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, tuning.compressionType());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, tuning.lingerMs());
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, tuning.maxRequestSize());
-        props.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, tuning.metadataMaxAgeMs());
-        this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    public ProxyProducer(KafkaClients clients, Tuning tuning) {
+        this.producer = clients.producer("proxy-producer", Map.of(
+                ProducerConfig.ACKS_CONFIG, tuning.acks(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, tuning.compressionType(),
+                ProducerConfig.LINGER_MS_CONFIG, tuning.lingerMs(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, tuning.maxRequestSize(),
+                ProducerConfig.METADATA_MAX_AGE_CONFIG, tuning.metadataMaxAgeMs()));
     }
 
     @Override
@@ -63,6 +61,10 @@ public final class ProxyProducer implements RecordSink, AutoCloseable {
     private static RecordOutcome outcome(RecordMetadata metadata, Exception failure) {
         if (failure == null) {
             return RecordOutcome.written(metadata.partition(), metadata.offset());
+        }
+        if (failure instanceof org.apache.kafka.common.errors.AuthorizationException
+                || failure instanceof org.apache.kafka.common.errors.AuthenticationException) {
+            return RecordOutcome.failed(ProxyError.FORBIDDEN);
         }
         ProxyError error = failure instanceof RetriableException
                 ? ProxyError.KAFKA_RETRIABLE_ERROR : ProxyError.KAFKA_ERROR;

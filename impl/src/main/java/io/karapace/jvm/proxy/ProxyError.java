@@ -11,6 +11,8 @@ import java.util.Set;
 public enum ProxyError {
     BAD_REQUEST(400, 400, "%s"),
     KAFKA_BAD_REQUEST(400, 40002, "%s"),
+    /** Kafka refused the caller's SASL identity or its ACLs (rest_authorization); Confluent's 40301. */
+    FORBIDDEN(403, 40301, "Forbidden"),
     TOPIC_NOT_FOUND(404, 40401, "Topic not found."),
     PARTITION_NOT_FOUND(404, 40402, "Partition not found."),
     CONSUMER_INSTANCE_NOT_FOUND(404, 40403, "Consumer instance not found."),

@@ -1,10 +1,11 @@
 package io.karapace.jvm.store;
 
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.kafka.LogTopic;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -19,8 +20,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +39,7 @@ public final class KafkaSchemaLog implements SchemaLog {
     public record Timeouts(Duration request, Duration apply) {
     }
 
-    private final KafkaClientSettings settings;
+    private final KafkaClients clients;
     private final String topic;
     private final TopicPartition partition;
     private final int replicationFactor;
@@ -54,8 +53,8 @@ public final class KafkaSchemaLog implements SchemaLog {
                            KafkaConsumer<byte[], byte[]> offsets, long startEndOffset) {
     }
 
-    public KafkaSchemaLog(KafkaClientSettings settings, String topic, int replicationFactor, Timeouts timeouts) {
-        this.settings = settings;
+    public KafkaSchemaLog(KafkaClients clients, String topic, int replicationFactor, Timeouts timeouts) {
+        this.clients = clients;
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.replicationFactor = replicationFactor;
@@ -73,7 +72,7 @@ public final class KafkaSchemaLog implements SchemaLog {
             throw new IllegalStateException("Log of topic " + topic + " is already started");
         }
         ensureTopic();
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties("reader"));
+        KafkaConsumer<byte[], byte[]> consumer = clients.consumer(topic + "-reader", consumerProperties());
         long startEndOffset;
         try {
             consumer.assign(List.of(partition));
@@ -86,8 +85,8 @@ public final class KafkaSchemaLog implements SchemaLog {
         TopicReader reader = new TopicReader(consumer, partition, sink, watcher);
         Thread thread = new Thread(reader, "schema-log-reader-" + topic);
         thread.setDaemon(true);
-        running = new Running(reader, thread, new KafkaProducer<>(producerProperties()),
-                new KafkaConsumer<>(consumerProperties("offsets")), startEndOffset);
+        running = new Running(reader, thread, clients.producer(topic + "-writer", producerProperties()),
+                clients.consumer(topic + "-offsets", consumerProperties()), startEndOffset);
         thread.start();
         LOG.info("Replaying topic {} up to offset {}", topic, startEndOffset);
     }
@@ -181,7 +180,7 @@ public final class KafkaSchemaLog implements SchemaLog {
         } catch (ExecutionException e) {
             throw storeFailure("write to topic " + topic, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new StoreException("Could not write to topic " + topic + " at " + settings.bootstrapServers()
+            throw new StoreException("Could not write to topic " + topic + " at " + clients.bootstrapServers()
                     + " within " + limitMillis + " ms", true, e);
         } catch (KafkaException e) {
             throw storeFailure("write to topic " + topic, e);
@@ -192,12 +191,12 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
 
     private void ensureTopic() {
-        try (Admin admin = Admin.create(adminProperties())) {
+        try (Admin admin = clients.admin(topic + "-admin", adminProperties())) {
             LogTopic.ensure(admin, topic, replicationFactor, timeouts.request());
         } catch (ExecutionException e) {
             throw storeFailure("check topic " + topic, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new StoreException("Could not check topic " + topic + " at " + settings.bootstrapServers()
+            throw new StoreException("Could not check topic " + topic + " at " + clients.bootstrapServers()
                     + " within " + timeouts.request().toMillis() + " ms", true, e);
         } catch (KafkaException e) {
             throw storeFailure("check topic " + topic, e);
@@ -209,7 +208,7 @@ public final class KafkaSchemaLog implements SchemaLog {
 
     private StoreException storeFailure(String action, Throwable cause) {
         boolean timeout = cause instanceof TimeoutException;
-        return new StoreException("Could not " + action + " at " + settings.bootstrapServers()
+        return new StoreException("Could not " + action + " at " + clients.bootstrapServers()
                 + (timeout ? " within " + timeouts.request().toMillis() + " ms" : "") + ": " + cause.getMessage(),
                 timeout, cause);
     }
@@ -222,16 +221,14 @@ public final class KafkaSchemaLog implements SchemaLog {
         return current;
     }
 
-    private Properties adminProperties() {
-        Properties props = clientProperties("admin");
+    private Map<String, Object> adminProperties() {
+        Map<String, Object> props = clientProperties();
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis(timeouts.request()));
         return props;
     }
 
-    private Properties consumerProperties(String role) {
-        Properties props = clientProperties(role);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> props = clientProperties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
@@ -239,10 +236,8 @@ public final class KafkaSchemaLog implements SchemaLog {
         return props;
     }
 
-    private Properties producerProperties() {
-        Properties props = clientProperties("writer");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    private Map<String, Object> producerProperties() {
+        Map<String, Object> props = clientProperties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
@@ -252,10 +247,8 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
 
     /** Settings shared by the three clients; request.timeout.ms may not exceed the other bounds. */
-    private Properties clientProperties(String role) {
-        Properties props = settings.properties();
-        String clientId = settings.clientId() == null ? "karapace" : settings.clientId();
-        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId + "-" + topic + "-" + role);
+    private Map<String, Object> clientProperties() {
+        Map<String, Object> props = new HashMap<>();
         props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, millis(timeouts.request()));
         return props;
     }

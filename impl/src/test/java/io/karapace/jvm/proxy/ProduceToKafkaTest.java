@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.kafka.KafkaClusterMetadata;
 import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.kafka.ProxyProducer;
@@ -42,7 +42,7 @@ class ProduceToKafkaTest {
 
     private final String topic = "proxy-" + UUID.randomUUID();
     private final InMemorySchemaLookup registry = new InMemorySchemaLookup();
-    private KafkaClientSettings settings;
+    private KafkaClients settings;
     private ProxyProducer producer;
     private ProxyAdmin admin;
     private KafkaClusterMetadata metadata;
@@ -50,8 +50,8 @@ class ProduceToKafkaTest {
 
     @BeforeEach
     void start() throws Exception {
-        settings = KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "proxy-test");
-        try (Admin admin = Admin.create(settings.properties())) {
+        settings = KafkaClients.plaintext(KAFKA.bootstrapServers(), "proxy-test");
+        try (Admin admin = settings.admin("test", java.util.Map.of())) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
         }
         producer = new ProxyProducer(settings, new ProxyProducer.Tuning("all", "none", 5, 1048576, 60000));

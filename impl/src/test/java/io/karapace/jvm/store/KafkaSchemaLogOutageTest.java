@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karapace.jvm.kafka.EmbeddedKafka;
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,7 +30,7 @@ class KafkaSchemaLogOutageTest {
         int controllerPort = freePort();
         EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, brokerPort, controllerPort);
         RecordingSink sink = new RecordingSink();
-        try (KafkaSchemaLog log = new KafkaSchemaLog(KafkaClientSettings.plaintext(kafka.bootstrapServers(), "t"),
+        try (KafkaSchemaLog log = new KafkaSchemaLog(KafkaClients.plaintext(kafka.bootstrapServers(), "t"),
                 "_schemas", 1, new KafkaSchemaLog.Timeouts(REQUEST_TIMEOUT, Duration.ofSeconds(10)))) {
             log.start(sink);
             assertTrue(log.awaitReady(Duration.ofSeconds(30)));
@@ -55,7 +55,7 @@ class KafkaSchemaLogOutageTest {
     @Test
     void startingWithoutAReachableKafkaFailsInBoundedTime() throws IOException {
         String nobodyListens = "127.0.0.1:" + freePort();
-        try (KafkaSchemaLog log = new KafkaSchemaLog(KafkaClientSettings.plaintext(nobodyListens, "t"),
+        try (KafkaSchemaLog log = new KafkaSchemaLog(KafkaClients.plaintext(nobodyListens, "t"),
                 "_schemas", 1, new KafkaSchemaLog.Timeouts(REQUEST_TIMEOUT, Duration.ofSeconds(10)))) {
             long startingAt = System.nanoTime();
             StoreException failure = assertThrows(StoreException.class, () -> log.start(new RecordingSink()));
@@ -72,7 +72,7 @@ class KafkaSchemaLogOutageTest {
     void closingWhileKafkaIsDownDoesNotHang() throws Exception {
         KafkaSchemaLog log;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0, 0)) {
-            log = new KafkaSchemaLog(KafkaClientSettings.plaintext(kafka.bootstrapServers(), "t"),
+            log = new KafkaSchemaLog(KafkaClients.plaintext(kafka.bootstrapServers(), "t"),
                     "_schemas", 1, new KafkaSchemaLog.Timeouts(REQUEST_TIMEOUT, Duration.ofSeconds(10)));
             log.start(new RecordingSink());
             log.append(bytes("k"), bytes("v"));

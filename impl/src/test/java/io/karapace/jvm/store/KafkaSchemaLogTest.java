@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.kafka.UnsuitableTopicException;
 import io.karapace.jvm.store.RecordingSink.Applied;
 import java.time.Duration;
@@ -179,7 +179,7 @@ class KafkaSchemaLogTest {
     }
 
     private KafkaSchemaLog log(int replicationFactor) {
-        KafkaSchemaLog log = new KafkaSchemaLog(KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "test"),
+        KafkaSchemaLog log = new KafkaSchemaLog(KafkaClients.plaintext(KAFKA.bootstrapServers(), "test"),
                 topic, replicationFactor, TIMEOUTS);
         logs.add(log);
         return log;

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * manager's consumer workers.
  */
 public final class ConsumersResource implements ConsumersApi, AutoCloseable {
-    private final ConsumerManager consumers;
+    private final Supplier<ConsumerManager> consumers;
     private final RecordDecoder decoder;
     private final Supplier<String> baseUrl;
     private final ExecutorService decoding = Executors.newFixedThreadPool(2, DaemonThreads.named("rest-consumer-decoder"));
@@ -43,6 +43,11 @@ public final class ConsumersResource implements ConsumersApi, AutoCloseable {
      *                answers start with
      */
     public ConsumersResource(ConsumerManager consumers, RecordDecoder decoder, Supplier<String> baseUrl) {
+        this(() -> consumers, decoder, baseUrl);
+    }
+
+    /** {@code consumers} names the manager of the request's caller (one per caller with rest_authorization). */
+    public ConsumersResource(Supplier<ConsumerManager> consumers, RecordDecoder decoder, Supplier<String> baseUrl) {
         this.consumers = consumers;
         this.decoder = decoder;
         this.baseUrl = baseUrl;
@@ -50,69 +55,69 @@ public final class ConsumersResource implements ConsumersApi, AutoCloseable {
 
     @Override
     public CompletionStage<CreateConsumerResponse> createConsumer(String group, CreateConsumerRequest request) {
-        return consumers.create(group, ConsumerModels.config(request)).thenApply(created -> new CreateConsumerResponse()
+        return consumers.get().create(group, ConsumerModels.config(request)).thenApply(created -> new CreateConsumerResponse()
                 .instanceId(created.instanceId())
                 .baseUri(trimmed(baseUrl.get()) + created.basePath()));
     }
 
     @Override
     public CompletionStage<Void> deleteConsumer(String group, String instance) {
-        return consumers.delete(group, instance);
+        return consumers.get().delete(group, instance);
     }
 
     @Override
     public CompletionStage<Void> subscribe(String group, String instance, ConsumerSubscription subscription) {
         ConsumerSubscription body = subscription == null ? new ConsumerSubscription() : subscription;
-        return consumers.subscribe(group, instance, body.getTopics(), body.getTopicPattern());
+        return consumers.get().subscribe(group, instance, body.getTopics(), body.getTopicPattern());
     }
 
     @Override
     public CompletionStage<ConsumerSubscription> getSubscription(String group, String instance) {
-        return consumers.subscription(group, instance).thenApply(topics -> new TopicsOnly().topics(topics));
+        return consumers.get().subscription(group, instance).thenApply(topics -> new TopicsOnly().topics(topics));
     }
 
     @Override
     public CompletionStage<Void> unsubscribe(String group, String instance) {
-        return consumers.unsubscribe(group, instance);
+        return consumers.get().unsubscribe(group, instance);
     }
 
     @Override
     public CompletionStage<Void> assign(String group, String instance, TopicPartitions partitions) {
-        return consumers.assign(group, instance, ConsumerModels.partitions(partitions));
+        return consumers.get().assign(group, instance, ConsumerModels.partitions(partitions));
     }
 
     @Override
     public CompletionStage<TopicPartitions> getAssignments(String group, String instance) {
-        return consumers.assignment(group, instance).thenApply(ConsumerModels::topicPartitions);
+        return consumers.get().assignment(group, instance).thenApply(ConsumerModels::topicPartitions);
     }
 
     @Override
     public CompletionStage<Void> seek(String group, String instance, SeekRequest request) {
-        return consumers.seek(group, instance, ConsumerModels.offsets(request));
+        return consumers.get().seek(group, instance, ConsumerModels.offsets(request));
     }
 
     @Override
     public CompletionStage<Void> seekToBeginning(String group, String instance, TopicPartitions partitions) {
-        return consumers.seekToBeginning(group, instance, ConsumerModels.partitions(partitions));
+        return consumers.get().seekToBeginning(group, instance, ConsumerModels.partitions(partitions));
     }
 
     @Override
     public CompletionStage<Void> seekToEnd(String group, String instance, TopicPartitions partitions) {
-        return consumers.seekToEnd(group, instance, ConsumerModels.partitions(partitions));
+        return consumers.get().seekToEnd(group, instance, ConsumerModels.partitions(partitions));
     }
 
     @Override
     public CompletionStage<Void> commitOffsets(String group, String instance, CommittedOffsets offsets) {
         if (offsets == null || offsets.getOffsets() == null) {
-            return consumers.commitAll(group, instance);
+            return consumers.get().commitAll(group, instance);
         }
-        return consumers.commit(group, instance, ConsumerModels.committed(offsets));
+        return consumers.get().commit(group, instance, ConsumerModels.committed(offsets));
     }
 
     @Override
     public CompletionStage<CommittedOffsets> getCommittedOffsets(String group, String instance,
                                                                  TopicPartitions partitions) {
-        return consumers.committed(group, instance, ConsumerModels.partitions(partitions))
+        return consumers.get().committed(group, instance, ConsumerModels.partitions(partitions))
                 .thenApply(ConsumerModels::committedOffsets);
     }
 
@@ -121,7 +126,7 @@ public final class ConsumersResource implements ConsumersApi, AutoCloseable {
                                                             Long maxBytes) {
         EmbeddedFormat format = ConsumerModels.acceptedFormat(headers.getHeaderString(HttpHeaders.ACCEPT));
         Duration wait = timeout == null ? null : Duration.ofMillis(timeout);
-        return consumers.poll(group, instance, format, wait, maxBytes == null ? 0 : maxBytes)
+        return consumers.get().poll(group, instance, format, wait, maxBytes == null ? 0 : maxBytes)
                 .thenApplyAsync(records -> render(records, format), decoding);
     }
 

@@ -270,6 +270,10 @@ public final class KafkaClusterAdmin implements ClusterAdmin {
     }
 
     private static V3Exception translate(Throwable cause) {
+        if (cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+            return V3Exception.forbidden();
+        }
         if (cause instanceof UnknownTopicOrPartitionException) {
             return V3Exception.unknownTopicOrPartition();
         }

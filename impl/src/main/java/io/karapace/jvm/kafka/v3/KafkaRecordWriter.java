@@ -37,6 +37,10 @@ public final class KafkaRecordWriter implements RecordWriter {
         if (cause instanceof UnknownTopicOrPartitionException) {
             return V3Exception.unknownTopicOrPartition();
         }
+        if (cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+            return V3Exception.forbidden();
+        }
         if (cause instanceof RecordTooLargeException) {
             return V3Exception.kafkaBadRequest(cause.getMessage());
         }

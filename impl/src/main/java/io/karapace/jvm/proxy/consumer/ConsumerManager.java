@@ -1,15 +1,15 @@
 package io.karapace.jvm.proxy.consumer;
 
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.proxy.EmbeddedFormat;
 import io.karapace.jvm.proxy.ProxyError;
 import io.karapace.jvm.proxy.ProxyException;
 import io.karapace.jvm.util.DaemonThreads;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +20,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +43,13 @@ public final class ConsumerManager implements AutoCloseable {
     private record InstanceKey(String group, String name) {
     }
 
-    private final KafkaClientSettings kafka;
+    private final KafkaClients kafka;
     private final ConsumerSettings settings;
     private final ScheduledThreadPoolExecutor workers;
     private final Map<InstanceKey, ConsumerInstance> instances = new ConcurrentHashMap<>();
     private final AtomicLong clientIds = new AtomicLong();
 
-    public ConsumerManager(KafkaClientSettings kafka, ConsumerSettings settings) {
+    public ConsumerManager(KafkaClients kafka, ConsumerSettings settings) {
         this.kafka = kafka;
         this.settings = settings;
         this.workers = new ScheduledThreadPoolExecutor(workerCount(), DaemonThreads.named("rest-consumer-worker"));
@@ -75,8 +73,8 @@ public final class ConsumerManager implements AutoCloseable {
             return CompletableFuture.failedFuture(ProxyError.CONSUMER_ALREADY_EXISTS.exception());
         }
         CompletableFuture<CreatedConsumer> created = new CompletableFuture<>();
-        instance.open(() -> new KafkaConsumer<>(consumerProperties(group, options),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer()))
+        instance.open(() -> kafka.consumer("rest-consumer-" + clientIds.incrementAndGet(),
+                        consumerProperties(group, options)))
                 .whenComplete((opened, failure) -> {
                     if (failure == null) {
                         created.complete(new CreatedConsumer(options.name(),
@@ -87,6 +85,11 @@ public final class ConsumerManager implements AutoCloseable {
                     }
                 });
         return created;
+    }
+
+    /** Whether any consumer instance is open: closing the manager would lose the callers' state. */
+    public boolean hasInstances() {
+        return !instances.isEmpty();
     }
 
     /** DELETE /consumers/{group}/instances/{instance}; completes once the Kafka consumer is closed. */
@@ -199,12 +202,10 @@ public final class ConsumerManager implements AutoCloseable {
         return found == null ? notFound() : work.apply(found);
     }
 
-    private Properties consumerProperties(String group, InstanceOptions options) {
-        Properties props = kafka.properties();
-        String prefix = kafka.clientId() == null ? "rest-consumer" : kafka.clientId() + "-rest-consumer";
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, prefix + "-" + clientIds.incrementAndGet());
+    private static Map<String, Object> consumerProperties(String group, InstanceOptions options) {
+        Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        props.putAll(options.kafkaProperties());
+        options.kafkaProperties().forEach((name, value) -> props.put((String) name, value));
         return props;
     }
 

@@ -20,6 +20,9 @@ final class KafkaFailures {
         String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
         if (cause instanceof ProxyException) {
             return cause;
+        } else if (cause instanceof org.apache.kafka.common.errors.AuthorizationException
+                || cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+            return ProxyError.FORBIDDEN.exception();
         } else if (cause instanceof UnknownTopicOrPartitionException) {
             return new ProxyException(ProxyError.CONSUMER_INSTANCE_NOT_FOUND, message);
         } else if (cause instanceof RetriableException) {

@@ -44,6 +44,11 @@ public final class V3Exception extends RuntimeException {
         return new V3Exception(404, 40403, "This server does not host this topic-partition.");
     }
 
+    /** Kafka refused the caller's SASL identity or its ACLs (rest_authorization). */
+    public static V3Exception forbidden() {
+        return new V3Exception(403, 40301, "Forbidden");
+    }
+
     public static V3Exception kafkaError(String message, boolean retriable) {
         return new V3Exception(500, retriable ? 50003 : 50002, message);
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.proxy.EmbeddedFormat;
 import io.karapace.jvm.proxy.ProxyError;
 import io.karapace.jvm.proxy.ProxyException;
@@ -345,7 +345,7 @@ class ConsumerManagerTest {
     }
 
     private ConsumerManager managerWith(ConsumerSettings settings) {
-        return new ConsumerManager(KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "test"), settings);
+        return new ConsumerManager(KafkaClients.plaintext(KAFKA.bootstrapServers(), "test"), settings);
     }
 
     private String created(InstanceConfig config) {

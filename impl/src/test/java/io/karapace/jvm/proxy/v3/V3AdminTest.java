@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.testing.KafkaBroker;
 import java.util.List;
@@ -38,7 +38,7 @@ class V3AdminTest {
 
     @BeforeAll
     static void connect() {
-        kafkaAdmin = new ProxyAdmin(KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "v3-admin-test"));
+        kafkaAdmin = new ProxyAdmin(KafkaClients.plaintext(KAFKA.bootstrapServers(), "v3-admin-test"));
         admin = new V3Admin(kafkaAdmin.clusterAdmin());
         cluster = admin.clusterId();
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.karapace.jvm.kafka.KafkaClientSettings;
+import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.kafka.ProxyProducer;
 import io.karapace.jvm.kafka.v3.KafkaClusterAdmin;
@@ -51,7 +51,7 @@ class V3ProducerTest {
 
     @BeforeAll
     static void start() {
-        KafkaClientSettings settings = KafkaClientSettings.plaintext(KAFKA.bootstrapServers(), "v3-producer-test");
+        KafkaClients settings = KafkaClients.plaintext(KAFKA.bootstrapServers(), "v3-producer-test");
         proxyAdmin = new ProxyAdmin(settings);
         kafkaAdmin = proxyAdmin.clusterAdmin();
         kafkaProducer = new ProxyProducer(settings, new ProxyProducer.Tuning("all", "none", 0, 1048576, 60000));
