@@ -3,6 +3,7 @@ package io.karapace.jvm.app;
 import io.karapace.jvm.auth.AuthFileException;
 import io.karapace.jvm.auth.Authorizer;
 import io.karapace.jvm.config.Config;
+import io.karapace.jvm.http.AccessLog;
 import io.karapace.jvm.http.HttpServer;
 import io.karapace.jvm.http.auth.AuthFilter;
 import io.karapace.jvm.http.proxy.BrokersResource;
@@ -28,6 +29,7 @@ import io.karapace.jvm.kafka.ClusterId;
 import io.karapace.jvm.kafka.EmbeddedKafka;
 import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.kafka.KafkaSecurity;
+import io.karapace.jvm.logging.LogSetup;
 import io.karapace.jvm.proxy.NameStrategy;
 import io.karapace.jvm.proxy.ProduceService;
 import io.karapace.jvm.proxy.RecordDecoder;
@@ -49,8 +51,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,14 +61,16 @@ public final class KarapaceServer implements AutoCloseable {
     /** How often the authfile is looked at for changes. */
     private static final Duration AUTHFILE_POLL = Duration.ofSeconds(1);
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final ShutdownPlan shutdown = new ShutdownPlan();
     private HttpServer http;
+    private Duration shutdownTimeout = Duration.ZERO;
+    private volatile boolean requestsCut;
 
     private KarapaceServer() {
     }
 
     public static KarapaceServer start(Config config, List<String> warnings) {
-        Configurator.setRootLevel(Level.toLevel(config.log4jLevel(), Level.INFO));
+        LogSetup.apply(config.log4jLevel(), config.logFormat());
         warnings.forEach(LOG::warn);
         KarapaceServer server = new KarapaceServer();
         try {
@@ -82,6 +84,7 @@ public final class KarapaceServer implements AutoCloseable {
 
     private void run(Config config) {
         long startedAt = System.currentTimeMillis();
+        shutdownTimeout = config.shutdownTimeout();
         // Security settings are checked before anything starts: an unusable one stops startup at once
         ServerTls tls = ServerTls.from(serverTlsSettings(config)).orElse(null);
         KafkaSecurity.of(KafkaClients.securitySettings(config));
@@ -109,7 +112,7 @@ public final class KarapaceServer implements AutoCloseable {
             RegistryService started = startRegistry(config, kafka, providers);
             registry = started;
             node = new RegistryNode(config, kafka, started);
-            resources.add(0, node);
+            shutdown.add(ShutdownPlan.Phase.LEAVE_ELECTION, node);
             cluster = node::status;
             endpoints.addAll(List.of(new SubjectsResource(started, node.writes()), new SchemasResource(started),
                     new CompatibilityResource(started), new ConfigResource(started, node.writes()),
@@ -133,9 +136,13 @@ public final class KarapaceServer implements AutoCloseable {
             RegistryService served = registry;
             endpoints.add(new AuthFilter(authorizer, id -> served == null ? List.of() : served.subjectsById(id, true)));
         }
+        if (config.accessLog()) {
+            endpoints.add(new AccessLog(System::nanoTime));
+        }
         LOG.info(Protection.describe(tls, authorizer, kafka.security()));
         http = HttpServer.start(config.host(), config.port(), config.httpRequestMaxSize(), endpoints, tls);
-        resources.add(0, http);
+        shutdown.add(ShutdownPlan.Phase.STOP_ACCEPTING, http::stopAccepting);
+        shutdown.add(ShutdownPlan.Phase.FINISH_REQUESTS, this::finishRequestsInFlight);
         LOG.info("{} listening on {}://{}:{}/", served(config), tls == null ? "http" : "https", config.host(),
                 http.port());
         if (node != null) {
@@ -158,7 +165,7 @@ public final class KarapaceServer implements AutoCloseable {
             throw new IllegalStateException("Invalid configuration registry_authfile: " + e.getMessage(), e);
         }
         authorizer.watch(AUTHFILE_POLL);
-        resources.add(authorizer);
+        shutdown.add(ShutdownPlan.Phase.CLOSE_STORE, authorizer);
         return authorizer;
     }
 
@@ -183,7 +190,7 @@ public final class KarapaceServer implements AutoCloseable {
         Duration storeTimeout = Duration.ofMillis(config.storeTimeoutMs());
         KafkaSchemaLog log = new KafkaSchemaLog(kafka, config.topicName(), config.replicationFactor(),
                 new KafkaSchemaLog.Timeouts(storeTimeout, storeTimeout));
-        resources.add(0, log);
+        shutdown.add(ShutdownPlan.Phase.CLOSE_STORE, log);
         RegistryService registry = new RegistryService(log, new RecordCodec(), providers,
                 CompatibilityLevel.parse(config.compatibility()).orElse(CompatibilityLevel.BACKWARD),
                 config.kafkaSchemaReaderStrictMode(), storeTimeout);
@@ -197,7 +204,7 @@ public final class KarapaceServer implements AutoCloseable {
         CallerClients<ProxyKafka.ClientSet> callers = new CallerClients<>(kafka,
                 config.saslBootstrapUri().orElse(kafka.bootstrapServers()),
                 callerKafka -> new ProxyKafka.ClientSet(config, callerKafka));
-        resources.add(0, callers);
+        shutdown.add(ShutdownPlan.Phase.FLUSH_PRODUCERS, callers);
         return callers;
     }
 
@@ -212,16 +219,16 @@ public final class KarapaceServer implements AutoCloseable {
             LOG.info("rest_authorization: REST proxy callers reach Kafka with their own credentials at {}",
                     config.saslBootstrapUri().orElse(kafka.bootstrapServers()));
         } else {
-            proxyKafka = ProxyKafka.shared(config, kafka, resources);
+            proxyKafka = ProxyKafka.shared(config, kafka, shutdown);
         }
         NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
                 new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
         ProduceService produce = new ProduceService(proxyKafka.sink(), proxyKafka.metadata(), schemas, providers,
                 strategy);
-        resources.add(0, produce);
+        shutdown.add(ShutdownPlan.Phase.FLUSH_PRODUCERS, produce);
         ConsumersResource consumers = new ConsumersResource(proxyKafka.consumers(), new RecordDecoder(schemas),
                 () -> advertisedBaseUrl(config));
-        resources.add(0, consumers);
+        shutdown.add(ShutdownPlan.Phase.CLOSE_CONSUMERS, consumers);
         endpoints.addAll(List.of(new TopicsResource(proxyKafka.metadata(), produce),
                 new BrokersResource(proxyKafka.metadata()), consumers, new ConsumersNoContent()));
         endpoints.addAll(proxyV3Endpoints(config, proxyKafka, schemas, providers, strategy));
@@ -261,7 +268,7 @@ public final class KarapaceServer implements AutoCloseable {
         if (bootstrap == null) {
             EmbeddedKafka embedded = EmbeddedKafka.start(config.dataDir().resolve("kafka"),
                     config.embeddedKafkaPort(), config.embeddedKafkaControllerPort());
-            resources.add(embedded);
+            shutdown.add(ShutdownPlan.Phase.STOP_KAFKA, embedded);
             bootstrap = embedded.bootstrapServers();
             LOG.info("No bootstrap_uri configured: started embedded Kafka at {} with data in {}", bootstrap,
                     config.dataDir().resolve("kafka").toAbsolutePath());
@@ -289,15 +296,26 @@ public final class KarapaceServer implements AutoCloseable {
         return http.port();
     }
 
+    private void finishRequestsInFlight() {
+        if (!http.awaitRequestsInFlight(shutdownTimeout)) {
+            requestsCut = true;
+            LOG.warn("Requests still in flight after shutdown_timeout_ms ({} ms) were cut",
+                    shutdownTimeout.toMillis());
+        }
+    }
+
+    /** Stops in the phases of {@link ShutdownPlan}; false if requests in flight had to be cut. */
+    public boolean stop() {
+        shutdown.run();
+        return !requestsCut;
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
     @Override
     public void close() {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn("Error while stopping {}: {}", resource.getClass().getSimpleName(), e.toString());
-            }
-        }
-        resources.clear();
+        stop();
     }
 }

@@ -44,6 +44,6 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        StopOnSignal.install(server);
     }
 }

@@ -15,7 +15,6 @@ import io.karapace.jvm.proxy.v3.RecordWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +26,10 @@ record ProxyKafka(ClusterMetadata metadata, RecordSink sink, ClusterAdmin cluste
                   Supplier<ConsumerManager> consumers) {
 
     /** The server's own identity for every request. */
-    static ProxyKafka shared(Config config, KafkaClients kafka, List<AutoCloseable> closeables) {
+    static ProxyKafka shared(Config config, KafkaClients kafka, ShutdownPlan shutdown) {
         ClientSet set = new ClientSet(config, kafka);
-        closeables.add(0, set);
+        shutdown.add(ShutdownPlan.Phase.FLUSH_PRODUCERS, set);
+        shutdown.add(ShutdownPlan.Phase.CLOSE_CONSUMERS, set.consumers);
         KafkaRecordWriter writer = new KafkaRecordWriter(set.producer);
         return new ProxyKafka(set.admin.metadata(), set.producer, set.admin.clusterAdmin(), writer,
                 () -> set.consumers);

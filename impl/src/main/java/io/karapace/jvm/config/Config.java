@@ -1,8 +1,10 @@
 package io.karapace.jvm.config;
 
+import io.karapace.jvm.logging.LogFormat;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -160,6 +162,19 @@ public final class Config {
             case "CRITICAL" -> "FATAL";
             default -> logLevel();
         };
+    }
+
+    /** {@code log_format}, parsed. */
+    public LogFormat logFormat() {
+        return LogFormat.parse(string(ConfigKey.LOG_FORMAT)).orElseThrow();
+    }
+
+    public boolean accessLog() {
+        return flag(ConfigKey.ACCESS_LOG);
+    }
+
+    public Duration shutdownTimeout() {
+        return Duration.ofMillis(integer(ConfigKey.SHUTDOWN_TIMEOUT_MS));
     }
 
     public boolean karapaceRegistry() {

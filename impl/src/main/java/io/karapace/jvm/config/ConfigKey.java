@@ -3,6 +3,7 @@ package io.karapace.jvm.config;
 import static io.karapace.jvm.config.ValueRule.bool;
 import static io.karapace.jvm.config.ValueRule.intAtLeast;
 import static io.karapace.jvm.config.ValueRule.intBetween;
+import static io.karapace.jvm.config.ValueRule.logFormat;
 import static io.karapace.jvm.config.ValueRule.longAtLeast;
 import static io.karapace.jvm.config.ValueRule.nonBlankText;
 import static io.karapace.jvm.config.ValueRule.oneOf;
@@ -69,6 +70,12 @@ public enum ConfigKey {
     SASL_BOOTSTRAP_URI(nullable("sasl_bootstrap_uri"), nonBlankText(),
             "Kafka bootstrap servers of the SASL listener used for the per-caller clients of rest_authorization; unset means bootstrap_uri."),
     LOG_LEVEL("log_level", oneOf("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO", "Level of the root logger."),
+    LOG_FORMAT("log_format", logFormat(), "text",
+            "text (one line an event), json (one JSON object a line: timestamp, level, logger, thread, message, exception) or a Python logging format such as Karapace's %(name)-20s\\t%(levelname)-8s\\t%(message)s."),
+    ACCESS_LOG("access_log", bool(), false,
+            "Log one line per HTTP request (method, path, route, status, duration) on the logger named access."),
+    SHUTDOWN_TIMEOUT_MS("shutdown_timeout_ms", intAtLeast(0), 20000,
+            "How long a stop (SIGTERM) may take to finish requests in flight and close Kafka clients before the process exits anyway."),
     KARAPACE_REGISTRY("karapace_registry", bool(), true, "Serve the Schema Registry API."),
     KARAPACE_REST("karapace_rest", bool(), true, "Serve the Kafka REST Proxy API."),
     MASTER_ELIGIBILITY("master_eligibility", bool(), true, "Whether this node may become the primary that writes."),

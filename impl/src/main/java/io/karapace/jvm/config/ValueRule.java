@@ -1,5 +1,6 @@
 package io.karapace.jvm.config;
 
+import io.karapace.jvm.logging.LogFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,6 +73,13 @@ public final class ValueRule {
         return new ValueRule("must be one of " + String.join(", ", accepted),
                 s -> accepted.stream().filter(c -> c.equalsIgnoreCase(s.trim())).findFirst().map(c -> c),
                 accepted);
+    }
+
+    /** {@code log_format}: text, json or a Python logging format string (see {@link LogFormat}). */
+    static ValueRule logFormat() {
+        return new ValueRule("must be text, json or a Python logging format of the attributes name, levelname,"
+                + " message, asctime, threadName, thread, process, module, filename, funcName, lineno, created"
+                + " and relativeCreated", s -> LogFormat.parse(s).map(f -> s), List.of());
     }
 
     private static Optional<Long> parseLong(String text) {

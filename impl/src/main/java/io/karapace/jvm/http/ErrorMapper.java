@@ -68,7 +68,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return current;
     }
 
-    private Response error(int status, int code, String message) {
+    /** Confluent's error body; also the answer of {@link Drain} to requests arriving during a stop. */
+    static Response error(int status, int code, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", code);
         body.put("message", message);

@@ -4,6 +4,7 @@ import io.karapace.jvm.tls.ServerTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
@@ -20,9 +21,11 @@ public final class HttpServer implements AutoCloseable {
     static final int MAX_THREADS = 64;
 
     private final org.glassfish.grizzly.http.server.HttpServer server;
+    private final Drain drain;
 
-    private HttpServer(org.glassfish.grizzly.http.server.HttpServer server) {
+    private HttpServer(org.glassfish.grizzly.http.server.HttpServer server, Drain drain) {
         this.server = server;
+        this.drain = drain;
     }
 
     public static HttpServer start(String host, int port, long maxBodyBytes, List<Object> resources) {
@@ -31,6 +34,7 @@ public final class HttpServer implements AutoCloseable {
 
     /** {@code tls} null serves plain HTTP; otherwise only HTTPS is spoken on the port. */
     public static HttpServer start(String host, int port, long maxBodyBytes, List<Object> resources, ServerTls tls) {
+        Drain drain = new Drain();
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(Json.class)
@@ -38,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
                 .register(JsonBodyFilter.class)
                 .register(NegotiatedType.class)
                 .register(new BodySizeLimit(maxBodyBytes))
+                .register(drain)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         resources.forEach(config::register);
@@ -49,6 +54,7 @@ public final class HttpServer implements AutoCloseable {
         // REST proxy v2 reads committed offsets with a GET that has a JSON body; Grizzly answers 400 by default
         server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
         server.getServerConfiguration().getHttpHandlers().keySet().forEach(h -> h.setAllowEncodedSlash(true));
+        server.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(drain.probe);
         NetworkListener listener = server.getListeners().iterator().next();
         listener.registerAddOn(new H2cUpgradeIgnorer());
         // The thread that reads a request handles it, handing selection to another first: no hand-off per
@@ -62,7 +68,7 @@ public final class HttpServer implements AutoCloseable {
             server.shutdownNow();
             throw new UncheckedIOException("Cannot listen on " + bindHost + ":" + port + ": " + e.getMessage(), e);
         }
-        return new HttpServer(server);
+        return new HttpServer(server, drain);
     }
 
     private static SSLEngineConfigurator engineConfigurator(ServerTls tls) {
@@ -72,6 +78,31 @@ public final class HttpServer implements AutoCloseable {
 
     public int port() {
         return server.getListeners().iterator().next().getPort();
+    }
+
+    /**
+     * Stops accepting connections: the port is closed, a request on a connection kept alive is answered 503
+     * (never accepted), the requests in flight go on.
+     */
+    public void stopAccepting() {
+        drain.start();
+        server.getListeners().forEach(listener -> listener.getTransport().unbindAll());
+    }
+
+    /**
+     * Waits up to {@code timeout} until every request in flight has been answered, then closes every
+     * connection. False if some had to be cut.
+     */
+    public boolean awaitRequestsInFlight(Duration timeout) {
+        stopAccepting();
+        try {
+            return drain.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     @Override

@@ -86,9 +86,9 @@ class ConfigLoaderTest {
         assertEquals(Optional.of("registry"), config.saslPlainUsername());
         assertEquals(Optional.of("s3cret"), config.saslPlainPassword());
         assertEquals(Path.of("/var/lib/karapace-jvm"), config.dataDir());
-        assertEquals(List.of(
-                "Unknown configuration key 'sentry' in " + file + " is ignored",
-                "Unknown configuration key 'log_format' in " + file + " is ignored"), loaded.warnings());
+        // log_format is a key since issue 12 (Karapace's is a Python logging format: src/karapace/core/config.py)
+        assertEquals("%msg%n", config.logFormat().pattern());
+        assertEquals(List.of("Unknown configuration key 'sentry' in " + file + " is ignored"), loaded.warnings());
     }
 
     @Test
@@ -186,6 +186,24 @@ class ConfigLoaderTest {
         assertEquals("Invalid value 'SIDEWAYS' for configuration compatibility: must be one of NONE, BACKWARD,"
                 + " BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE"
                 + " (set in environment variable KARAPACE_COMPATIBILITY)", e.getMessage());
+    }
+
+    @Test
+    void unknownLogFormatNamesKeyAndTheAcceptedForms() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Optional.empty(), Map.of("KARAPACE_LOG_FORMAT", "%(hostname)s %(message)s")));
+
+        assertTrue(e.getMessage().startsWith("Invalid value '%(hostname)s %(message)s' for configuration log_format:"
+                + " must be text, json or a Python logging format"), e.getMessage());
+    }
+
+    @Test
+    void karapacesDefaultLogFormatIsAccepted() {
+        // Karapace 6.2.0 src/karapace/core/config.py default log_format
+        Config config = ConfigLoader.load(Optional.empty(),
+                Map.of("KARAPACE_LOG_FORMAT", "%(name)-20s\t%(threadName)s\t%(levelname)-8s\t%(message)s")).config();
+
+        assertEquals("%-20c\t%t\t%-8level{WARN=WARNING, FATAL=CRITICAL}\t%msg%n", config.logFormat().pattern());
     }
 
     @Test

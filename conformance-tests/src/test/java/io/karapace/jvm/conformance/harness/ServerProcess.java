@@ -147,6 +147,34 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM: the server starts its graceful stop; a second call is a second signal. */
+    public void sendTerm() {
+        process.destroy();
+    }
+
+    /** The exit code once the process has exited, waiting at most {@code deadline}; fails if it is still running. */
+    public int awaitExit(Duration deadline) {
+        try {
+            if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("server still running after " + deadline.toSeconds() + " s; log "
+                        + logFile + " ends with:\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the server to exit", e);
+        }
+    }
+
+    /** The server's output so far, line by line. */
+    public List<String> logLines() {
+        try {
+            return Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Stops the server: a normal termination first, then a forced one after 15 s. */
     @Override
     public void close() {
