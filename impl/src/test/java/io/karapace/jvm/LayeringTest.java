@@ -28,10 +28,11 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** The metrics package reads Kafka's client metrics (a MetricsReporter); it talks to no broker. */
     @Test
     void onlyTheStoreKafkaClusterAndProxyPackagesTalkToKafka() {
         noClasses().that().resideOutsideOfPackages("io.karapace.jvm.store..", "io.karapace.jvm.kafka..",
-                        "io.karapace.jvm.cluster..", "io.karapace.jvm.proxy..")
+                        "io.karapace.jvm.cluster..", "io.karapace.jvm.proxy..", "io.karapace.jvm.metrics..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
                 .check(classes);
     }
@@ -60,6 +61,28 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.karapace.jvm.http..", "io.karapace.jvm.app..",
                         "io.karapace.jvm.config..", "io.karapace.jvm.kafka..", "io.karapace.jvm.registry..",
                         "io.karapace.jvm.proxy..", "jakarta..", "org.glassfish..", "org.apache.kafka..")
+                .check(classes);
+    }
+
+    /**
+     * Meters stay at the edges: the domain (registry, schema, store, cluster, proxy, auth) exposes plain counts
+     * and knows neither Micrometer nor the metrics package, which binds those counts as meters.
+     */
+    @Test
+    void theDomainKnowsNothingOfMeters() {
+        noClasses().that().resideInAnyPackage("io.karapace.jvm.registry..", "io.karapace.jvm.schema..",
+                        "io.karapace.jvm.store..", "io.karapace.jvm.cluster..", "io.karapace.jvm.proxy..",
+                        "io.karapace.jvm.auth..", "io.karapace.jvm.tls..", "io.karapace.jvm.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.karapace.jvm.metrics..")
+                .check(classes);
+    }
+
+    /** The metrics package binds counts; it serves no HTTP and is wired by the app, never the reverse. */
+    @Test
+    void metricsKnowNothingOfHttpOrTheApp() {
+        noClasses().that().resideInAPackage("io.karapace.jvm.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.karapace.jvm.http..", "io.karapace.jvm.app..",
+                        "jakarta.ws.rs..", "org.glassfish..")
                 .check(classes);
     }
 

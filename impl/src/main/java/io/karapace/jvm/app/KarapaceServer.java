@@ -4,7 +4,9 @@ import io.karapace.jvm.auth.AuthFileException;
 import io.karapace.jvm.auth.Authorizer;
 import io.karapace.jvm.config.Config;
 import io.karapace.jvm.http.AccessLog;
+import io.karapace.jvm.http.HttpMetricsFilter;
 import io.karapace.jvm.http.HttpServer;
+import io.karapace.jvm.http.MetricsResource;
 import io.karapace.jvm.http.auth.AuthFilter;
 import io.karapace.jvm.http.proxy.BrokersResource;
 import io.karapace.jvm.http.proxy.ConsumersNoContent;
@@ -30,8 +32,14 @@ import io.karapace.jvm.kafka.EmbeddedKafka;
 import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.kafka.KafkaSecurity;
 import io.karapace.jvm.logging.LogSetup;
+import io.karapace.jvm.metrics.ClusterMeters;
+import io.karapace.jvm.metrics.KafkaClientMeters;
+import io.karapace.jvm.metrics.Metrics;
+import io.karapace.jvm.metrics.ProxyMeters;
+import io.karapace.jvm.metrics.RegistryMeters;
 import io.karapace.jvm.proxy.NameStrategy;
 import io.karapace.jvm.proxy.ProduceService;
+import io.karapace.jvm.proxy.ProxyStats;
 import io.karapace.jvm.proxy.RecordDecoder;
 import io.karapace.jvm.proxy.SchemaLookup;
 import io.karapace.jvm.proxy.v3.V3Admin;
@@ -93,14 +101,18 @@ public final class KarapaceServer implements AutoCloseable {
                 config.registryUser().orElse(null), config.registryPassword().orElse(null),
                 config.registryCa().orElse(null));
         Authorizer authorizer = authorizer(config);
-        KafkaClients kafka = kafkaClients(config);
+        Metrics metrics = new Metrics();
+        shutdown.add(ShutdownPlan.Phase.CLOSE_STORE, metrics);
+        // the server's own clients report to /metrics; per-caller and per-consumer-instance clients do not
+        KafkaClients kafka = kafkaClients(config).withMetrics(KafkaClientMeters.clientProperties(metrics.registry()));
         SchemaProviders providers = new SchemaProviders(List.of(new AvroSchemaProvider(), new JsonSchemaProvider(),
                 new ProtobufSchemaProvider()));
         List<Object> endpoints = new ArrayList<>();
         RegistryService registry = null;
         SchemaLookup schemas;
+        ProxyStats proxyStats = new ProxyStats();
         CallerClients<ProxyKafka.ClientSet> callers = config.karapaceRest() && config.restAuthorization()
-                ? callerClients(config, kafka) : null;
+                ? callerClients(config, kafka, proxyStats) : null;
         if (callers == null && config.saslBootstrapUri().isPresent()) {
             LOG.warn("sasl_bootstrap_uri is not used: only the per-caller clients of rest_authorization connect there");
         }
@@ -113,6 +125,9 @@ public final class KarapaceServer implements AutoCloseable {
             registry = started;
             node = new RegistryNode(config, kafka, started);
             shutdown.add(ShutdownPlan.Phase.LEAVE_ELECTION, node);
+            RegistryMeters.bind(metrics.registry(), started::stats, () -> started.readerOffsets()[0],
+                    started::readerLag);
+            ClusterMeters.bind(metrics.registry(), node.meters());
             cluster = node::status;
             endpoints.addAll(List.of(new SubjectsResource(started, node.writes()), new SchemasResource(started),
                     new CompatibilityResource(started), new ConfigResource(started, node.writes()),
@@ -130,8 +145,12 @@ public final class KarapaceServer implements AutoCloseable {
         endpoints.add(new ServerResource(replay,
                 new ServerResource.ServerInfo(Version.NUMBER, config.groupId(), clusterId::get, startedAt), cluster));
         if (config.karapaceRest()) {
-            endpoints.addAll(proxyEndpoints(config, kafka, callers, schemas, providers));
+            endpoints.addAll(proxyEndpoints(config, kafka, callers, schemas, providers, proxyStats));
+            ProxyMeters.bind(metrics.registry(), proxyStats);
         }
+        endpoints.add(new MetricsResource(metrics::scrape));
+        HttpMetricsFilter httpMetrics = new HttpMetricsFilter(metrics.registry());
+        endpoints.addAll(List.of(httpMetrics, httpMetrics.inProgressFilter()));
         if (authorizer != null) {
             RegistryService served = registry;
             endpoints.add(new AuthFilter(authorizer, id -> served == null ? List.of() : served.subjectsById(id, true)));
@@ -200,17 +219,17 @@ public final class KarapaceServer implements AutoCloseable {
     }
 
     /** rest_authorization: the Kafka clients of each REST proxy caller. */
-    private CallerClients<ProxyKafka.ClientSet> callerClients(Config config, KafkaClients kafka) {
+    private CallerClients<ProxyKafka.ClientSet> callerClients(Config config, KafkaClients kafka, ProxyStats stats) {
         CallerClients<ProxyKafka.ClientSet> callers = new CallerClients<>(kafka,
                 config.saslBootstrapUri().orElse(kafka.bootstrapServers()),
-                callerKafka -> new ProxyKafka.ClientSet(config, callerKafka));
+                callerKafka -> new ProxyKafka.ClientSet(config, callerKafka, stats));
         shutdown.add(ShutdownPlan.Phase.FLUSH_PRODUCERS, callers);
         return callers;
     }
 
     /** The REST proxy's resources; {@code callers} null: every request uses the server's own Kafka identity. */
     private List<Object> proxyEndpoints(Config config, KafkaClients kafka, CallerClients<ProxyKafka.ClientSet> callers,
-                                        SchemaLookup schemas, SchemaProviders providers) {
+                                        SchemaLookup schemas, SchemaProviders providers, ProxyStats stats) {
         List<Object> endpoints = new ArrayList<>();
         ProxyKafka proxyKafka;
         if (callers != null) {
@@ -219,12 +238,12 @@ public final class KarapaceServer implements AutoCloseable {
             LOG.info("rest_authorization: REST proxy callers reach Kafka with their own credentials at {}",
                     config.saslBootstrapUri().orElse(kafka.bootstrapServers()));
         } else {
-            proxyKafka = ProxyKafka.shared(config, kafka, shutdown);
+            proxyKafka = ProxyKafka.shared(config, kafka, shutdown, stats);
         }
         NameStrategy strategy = NameStrategy.parse(config.nameStrategy()).orElseThrow(() ->
                 new IllegalStateException("Unknown name_strategy " + config.nameStrategy()));
         ProduceService produce = new ProduceService(proxyKafka.sink(), proxyKafka.metadata(), schemas, providers,
-                strategy);
+                strategy, stats);
         shutdown.add(ShutdownPlan.Phase.FLUSH_PRODUCERS, produce);
         ConsumersResource consumers = new ConsumersResource(proxyKafka.consumers(), new RecordDecoder(schemas),
                 () -> advertisedBaseUrl(config));

@@ -7,6 +7,7 @@ import io.karapace.jvm.kafka.ProxyAdmin;
 import io.karapace.jvm.kafka.ProxyProducer;
 import io.karapace.jvm.kafka.v3.KafkaRecordWriter;
 import io.karapace.jvm.proxy.ClusterMetadata;
+import io.karapace.jvm.proxy.ProxyStats;
 import io.karapace.jvm.proxy.RecordSink;
 import io.karapace.jvm.proxy.consumer.ConsumerManager;
 import io.karapace.jvm.proxy.consumer.ConsumerSettings;
@@ -26,8 +27,8 @@ record ProxyKafka(ClusterMetadata metadata, RecordSink sink, ClusterAdmin cluste
                   Supplier<ConsumerManager> consumers) {
 
     /** The server's own identity for every request. */
-    static ProxyKafka shared(Config config, KafkaClients kafka, ShutdownPlan shutdown) {
-        ClientSet set = new ClientSet(config, kafka);
+    static ProxyKafka shared(Config config, KafkaClients kafka, ShutdownPlan shutdown, ProxyStats stats) {
+        ClientSet set = new ClientSet(config, kafka, stats);
         shutdown.add(ShutdownPlan.Phase.FLUSH_PRODUCERS, set);
         shutdown.add(ShutdownPlan.Phase.CLOSE_CONSUMERS, set.consumers);
         KafkaRecordWriter writer = new KafkaRecordWriter(set.producer);
@@ -52,15 +53,17 @@ record ProxyKafka(ClusterMetadata metadata, RecordSink sink, ClusterAdmin cluste
         final KafkaRecordWriter writer;
         final ConsumerManager consumers;
 
-        ClientSet(Config config, KafkaClients kafka) {
+        ClientSet(Config config, KafkaClients kafka, ProxyStats stats) {
             this.admin = new ProxyAdmin(kafka);
             this.producer = new ProxyProducer(kafka, new ProxyProducer.Tuning(config.producerAcks(),
                     config.producerCompressionType(), config.producerLingerMs(), config.producerMaxRequestSize(),
                     config.metadataMaxAgeMs()));
             this.writer = new KafkaRecordWriter(producer);
-            this.consumers = new ConsumerManager(kafka, new ConsumerSettings(
+            // one Kafka consumer per instance: their client ids are unbounded, so they report no client metrics
+            this.consumers = new ConsumerManager(kafka.withoutMetrics(), new ConsumerSettings(
                     Duration.ofMillis(config.consumerRequestTimeoutMs()), config.consumerRequestMaxBytes(),
-                    config.fetchMinBytes(), true, Duration.ofSeconds(config.consumerIdleDisconnectTimeout())));
+                    config.fetchMinBytes(), true, Duration.ofSeconds(config.consumerIdleDisconnectTimeout())),
+                    stats);
         }
 
         @Override

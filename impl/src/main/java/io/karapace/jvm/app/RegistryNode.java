@@ -6,6 +6,7 @@ import io.karapace.jvm.cluster.MemberIdentity;
 import io.karapace.jvm.config.Config;
 import io.karapace.jvm.http.registry.ServerResource;
 import io.karapace.jvm.kafka.KafkaClients;
+import io.karapace.jvm.metrics.ClusterMeters;
 import io.karapace.jvm.registry.Election;
 import io.karapace.jvm.registry.ElectedWrites;
 import io.karapace.jvm.registry.LocalWrites;
@@ -59,6 +60,12 @@ final class RegistryNode implements AutoCloseable {
         Role role = current.role();
         return new ServerResource.ClusterStatus(role.isPrimary(), current.eligible(), role.primaryUrl(),
                 current.coordinatorRunning(), current.generation(), forward::primaryAvailable);
+    }
+
+    /** What /metrics shows of this node: its role, its elections and the writes it forwarded. */
+    ClusterMeters.Node meters() {
+        return new ClusterMeters.Node(() -> status().primary(), () -> status().generation(),
+                () -> election == null ? 0 : election.elections(), forward::forwardedWrites, forward::failedForwards);
     }
 
     /** Leaves the group first, so that another node becomes primary at once. */

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ public final class ForwardingWrites implements RegistryWrites {
     private final Runnable catchUp;
     private final Duration timeout;
     private final HttpClient http;
+    private final AtomicLong forwarded = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     /**
      * @param catchUp returns once this node's reader has applied every record in the log now
@@ -119,20 +122,34 @@ public final class ForwardingWrites implements RegistryWrites {
         }
     }
 
+    /** Writes sent to the primary, whatever it answered. */
+    public long forwardedWrites() {
+        return forwarded.get();
+    }
+
+    /** Writes that could not be forwarded: no primary known, or it could not be reached. */
+    public long failedForwards() {
+        return failed.get();
+    }
+
     private JsonNode send(String method, String pathAndQuery, JsonNode body, WriteOrigin origin) {
         String primary = role.get().primaryUrl();
         if (primary == null) {
+            failed.incrementAndGet();
             throw RegistryError.NO_PRIMARY.exception("Leader not known: no primary to forward the request to");
         }
         HttpRequest request = request(primary, method, pathAndQuery, body, origin);
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            forwarded.incrementAndGet();
         } catch (IOException e) {
+            failed.incrementAndGet();
             LOG.warn("Forwarding {} {} to primary {} failed: {}", method, pathAndQuery, primary, e.toString());
             throw RegistryError.FORWARDING_FAILED.exception("Error while forwarding the request to the primary "
                     + primary + ": " + e.getMessage());
         } catch (InterruptedException e) {
+            failed.incrementAndGet();
             Thread.currentThread().interrupt();
             throw RegistryError.FORWARDING_FAILED.exception("Interrupted while forwarding the request to the primary");
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.ApiVersions;
 import org.apache.kafka.clients.ClientUtils;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -60,6 +61,7 @@ public final class GroupElection implements Election, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean running;
     private volatile int generation = -1;
+    private final AtomicLong elections = new AtomicLong();
 
     private GroupElection(Settings settings, KafkaClients kafka, Runnable fence) {
         this.settings = settings;
@@ -131,6 +133,11 @@ public final class GroupElection implements Election, AutoCloseable {
     /** Whether this node currently is a member of the group with a known coordinator. */
     public boolean coordinatorRunning() {
         return running;
+    }
+
+    /** How many elections (completed joins of the group) this node has taken part in. */
+    public long elections() {
+        return elections.get();
     }
 
     /** The generation of the last completed join, -1 before any. */
@@ -231,6 +238,7 @@ public final class GroupElection implements Election, AutoCloseable {
         @Override
         public void assigned(int generationId, String memberId, Assignment assignment) {
             generation = generationId;
+            elections.incrementAndGet();
             RoleTracker.Promotion promotion = tracker.assigned(generationId, memberId, assignment);
             if (promotion != null) {
                 promotions.execute(() -> promote(promotion));

@@ -14,21 +14,21 @@ public final class RouteTemplate {
     }
 
     public static String of(ContainerRequestContext request) {
-        if (!(request.getUriInfo() instanceof ExtendedUriInfo info)) {
+        if (!(request.getUriInfo() instanceof ExtendedUriInfo info) || info.getMatchedResourceMethod() == null) {
             return UNMATCHED;
         }
         List<UriTemplate> templates = info.getMatchedTemplates();
-        if (templates.isEmpty()) {
-            return UNMATCHED;
-        }
-        StringBuilder route = new StringBuilder();
+        StringBuilder path = new StringBuilder();
         for (int i = templates.size() - 1; i >= 0; i--) {
             String part = templates.get(i).getTemplate();
-            if (!part.isEmpty() && !"/".equals(part)) {
-                route.append(part.startsWith("/") ? "" : "/").append(part.endsWith("/")
-                        ? part.substring(0, part.length() - 1) : part);
+            if (!part.isEmpty() && !part.equals("/")) {
+                path.append(part.startsWith("/") ? "" : "/").append(part);
             }
         }
-        return route.length() == 0 ? "/" : route.toString();
+        String route = path.toString().replaceAll("/{2,}", "/");
+        if (route.length() > 1 && route.endsWith("/")) {
+            route = route.substring(0, route.length() - 1);
+        }
+        return route.isEmpty() ? "/" : route;
     }
 }

@@ -20,8 +20,14 @@ public final class KafkaClients {
     private final String clientId;
     private final KafkaSecurity security;
     private final Integer metadataMaxAgeMs;
+    private final Map<String, Object> metricsProperties;
 
     public KafkaClients(String bootstrapServers, String clientId, KafkaSecurity security, Integer metadataMaxAgeMs) {
+        this(bootstrapServers, clientId, security, metadataMaxAgeMs, Map.of());
+    }
+
+    private KafkaClients(String bootstrapServers, String clientId, KafkaSecurity security, Integer metadataMaxAgeMs,
+                         Map<String, Object> metricsProperties) {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("Kafka bootstrap servers must not be empty");
         }
@@ -29,6 +35,7 @@ public final class KafkaClients {
         this.clientId = clientId == null ? "karapace" : clientId;
         this.security = security;
         this.metadataMaxAgeMs = metadataMaxAgeMs;
+        this.metricsProperties = Map.copyOf(metricsProperties);
     }
 
     /** The clients of a server with {@code config}, talking to {@code bootstrapServers}. */
@@ -52,7 +59,20 @@ public final class KafkaClients {
         return new KafkaClients(bootstrapServers, clientId, KafkaSecurity.plaintext(), null);
     }
 
-    /** Clients for another identity on other bootstrap servers; the same client id, TLS and tuning. */
+    /**
+     * The same clients, each loading the metrics reporter that {@code properties} name (the server's own
+     * clients: their client ids are few and fixed, so their metrics can be labelled by them).
+     */
+    public KafkaClients withMetrics(Map<String, ?> properties) {
+        return new KafkaClients(bootstrapServers, clientId, security, metadataMaxAgeMs, Map.copyOf(properties));
+    }
+
+    /** The same clients without metrics: many clients come and go (one per REST consumer instance, say). */
+    public KafkaClients withoutMetrics() {
+        return new KafkaClients(bootstrapServers, clientId, security, metadataMaxAgeMs, Map.of());
+    }
+
+    /** Clients for another identity on other bootstrap servers; the same client id, TLS and tuning; no metrics. */
     public KafkaClients as(String otherBootstrapServers, KafkaSecurity otherSecurity) {
         return new KafkaClients(otherBootstrapServers, clientId, otherSecurity, metadataMaxAgeMs);
     }
@@ -78,6 +98,7 @@ public final class KafkaClients {
             props.put(CommonClientConfigs.METADATA_MAX_AGE_CONFIG, metadataMaxAgeMs);
         }
         props.putAll(security.properties());
+        props.putAll(metricsProperties);
         props.putAll(overrides);
         return props;
     }

@@ -29,6 +29,7 @@ public final class ProduceService implements AutoCloseable {
     private final SchemaLookup schemas;
     private final SubjectNames subjectNames;
     private final NameStrategy nameStrategy;
+    private final ProxyStats stats;
     private final ExecutorService responders = new ThreadPoolExecutor(RESPONDERS, MAX_RESPONDERS, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), DaemonThreads.named("rest-produce-response"),
             new ThreadPoolExecutor.CallerRunsPolicy());
@@ -36,6 +37,13 @@ public final class ProduceService implements AutoCloseable {
     /** {@code providers} parse schema texts whose record name the name strategy needs before registering. */
     public ProduceService(RecordSink sink, ClusterMetadata metadata, SchemaLookup schemas,
                           SchemaProviders providers, NameStrategy nameStrategy) {
+        this(sink, metadata, schemas, providers, nameStrategy, new ProxyStats());
+    }
+
+    /** {@code stats} counts the records written and refused. */
+    public ProduceService(RecordSink sink, ClusterMetadata metadata, SchemaLookup schemas,
+                          SchemaProviders providers, NameStrategy nameStrategy, ProxyStats stats) {
+        this.stats = stats;
         this.sink = sink;
         this.metadata = metadata;
         this.schemas = schemas;
@@ -65,9 +73,27 @@ public final class ProduceService implements AutoCloseable {
                     ? CompletableFuture.completedFuture(RecordOutcome.failed(ProxyError.PARTITION_NOT_FOUND))
                     : sink.send(batch.topic(), partition, encoded.get(i)[0], encoded.get(i)[1]));
         }
+        count(batch.format(), encoded, sends);
         return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .thenApplyAsync(done -> new ProduceResult(keys.schemaId(), values.schemaId(),
                         sends.stream().map(CompletableFuture::join).toList()), responders);
+    }
+
+    private void count(EmbeddedFormat format, List<byte[][]> encoded, List<CompletableFuture<RecordOutcome>> sends) {
+        for (int i = 0; i < sends.size(); i++) {
+            long bytes = length(encoded.get(i)[0]) + length(encoded.get(i)[1]);
+            sends.get(i).whenComplete((outcome, failure) -> {
+                if (failure == null && outcome.succeeded()) {
+                    stats.produced(format, bytes);
+                } else {
+                    stats.produceFailed(format);
+                }
+            });
+        }
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
     }
 
     @Override

@@ -23,6 +23,8 @@ final class LogApplier implements SchemaLog.Sink {
     private final RecordCodec codec;
     private final boolean strict;
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong canonicalKeys = new AtomicLong();
+    private final AtomicLong otherKeys = new AtomicLong();
 
     LogApplier(RegistryState state, RecordCodec codec, boolean strict) {
         this.state = state;
@@ -50,10 +52,25 @@ final class LogApplier implements SchemaLog.Sink {
         return skipped.get();
     }
 
+    /** Records applied whose key had Confluent's canonical layout. */
+    long canonicalKeys() {
+        return canonicalKeys.get();
+    }
+
+    /** Records applied whose key had another layout (older Karapace's, say). */
+    long otherKeys() {
+        return otherKeys.get();
+    }
+
     private void apply(LogRecord record) {
         LogKey key = record.key();
         boolean canonical = Arrays.equals(record.rawKey(), codec.encodeKey(key));
         state.keySeen(key, record.rawKey(), canonical, record.isTombstone());
+        // Karapace counts each schema record read (schema_reader.py consume_messages); NOOP markers are
+        // this server's election fences, which Karapace never writes, and are not counted
+        if (!(key instanceof LogKey.Noop)) {
+            (canonical ? canonicalKeys : otherKeys).incrementAndGet();
+        }
         LogValue value = record.value();
         if (key instanceof LogKey.Schema k) {
             if (value instanceof LogValue.Schema v) {

@@ -40,6 +40,7 @@ public final class RegistryService {
     private final CompatibilityLevel defaultLevel;
     private final boolean strictReplay;
     private final Duration readyTimeout;
+    private volatile LogApplier applier;
 
     public RegistryService(SchemaLog log, RecordCodec codec, SchemaProviders providers,
                            CompatibilityLevel defaultLevel, boolean strictReplay, Duration readyTimeout) {
@@ -54,7 +55,8 @@ public final class RegistryService {
 
     /** Starts replaying the log; the registry is ready once it reaches the end seen at start. */
     public void start() {
-        log.start(new LogApplier(state, codec, strictReplay));
+        applier = new LogApplier(state, codec, strictReplay);
+        log.start(applier);
     }
 
     public boolean isReady() {
@@ -68,6 +70,20 @@ public final class RegistryService {
     /** Offset of the last record applied, and the end of the log when replay started. */
     public long[] readerOffsets() {
         return new long[] {log.appliedOffset(), log.startEndOffset()};
+    }
+
+    /** How many records the log holds past the one last applied; -1 while unknown. */
+    public long readerLag() {
+        return log.readerLag();
+    }
+
+    /** The counts the metrics endpoint shows, taken under the state's read lock. */
+    public RegistryStats stats() {
+        LogApplier current = applier;
+        long canonical = current == null ? 0 : current.canonicalKeys();
+        long other = current == null ? 0 : current.otherKeys();
+        long skipped = current == null ? 0 : current.skipped();
+        return state.read(() -> RegistryStats.of(state, canonical, other, skipped));
     }
 
     /**

@@ -109,6 +109,12 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
 
     @Override
+    public long readerLag() {
+        Running current = running;
+        return current == null ? -1 : current.reader().lag();
+    }
+
+    @Override
     public long startEndOffset() {
         Running current = running;
         return current == null ? -1 : current.startEndOffset();

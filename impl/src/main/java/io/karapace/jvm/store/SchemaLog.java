@@ -29,6 +29,11 @@ public interface SchemaLog extends AutoCloseable {
     /** Offset the reader must reach to be ready (end of log at start), -1 if empty. */
     long startEndOffset();
 
+    /** Records the log holds past the reader's position as the reader last saw it; -1 while unknown. */
+    default long readerLag() {
+        return -1;
+    }
+
     /**
      * Appends a record (value null = tombstone), waits until it is durable (acks=all) and applied
      * by the reader, and returns its offset.

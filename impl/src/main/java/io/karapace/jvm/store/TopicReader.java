@@ -28,6 +28,7 @@ final class TopicReader implements Runnable {
     private final OffsetWatcher watcher;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile long lastApplied = -1;
+    private volatile long lag = -1;
     private boolean failing;
 
     TopicReader(Consumer<byte[], byte[]> consumer, TopicPartition partition, SchemaLog.Sink sink,
@@ -40,6 +41,11 @@ final class TopicReader implements Runnable {
 
     long lastApplied() {
         return lastApplied;
+    }
+
+    /** The consumer's lag on the partition after its last poll (no request to Kafka); -1 while unknown. */
+    long lag() {
+        return lag;
     }
 
     /** Ends the loop from any thread; the reader thread closes the consumer on its way out. */
@@ -67,6 +73,7 @@ final class TopicReader implements Runnable {
                 apply(record);
             }
             watcher.advanceTo(consumer.position(partition, POLL_TIMEOUT) - 1);
+            lag = consumer.currentLag(partition).orElse(-1);
             recovered();
         } catch (WakeupException | InterruptException e) {
             throw e;

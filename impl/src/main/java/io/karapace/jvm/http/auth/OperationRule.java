@@ -2,7 +2,7 @@ package io.karapace.jvm.http.auth;
 
 /** What one generated operation needs from its caller once an authfile is configured (API.md D.2). */
 enum OperationRule {
-    /** No credentials needed: health, root, schema types. */
+    /** No credentials needed: health, root, schema types, metrics. */
     OPEN,
     /** A known user; list answers are filtered to the subjects the user may read. */
     AUTHENTICATED,

@@ -23,6 +23,7 @@ final class OperationRules {
             Map.entry("postRoot", OPEN),
             Map.entry("getHealth", OPEN),
             Map.entry("getMasterAvailable", OPEN),
+            Map.entry("getMetrics", OPEN),
             Map.entry("getSchemaTypes", OPEN),
             Map.entry("getContexts", AUTHENTICATED),
             Map.entry("getClusterId", AUTHENTICATED),

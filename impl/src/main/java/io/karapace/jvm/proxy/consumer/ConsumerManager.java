@@ -4,6 +4,7 @@ import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.proxy.EmbeddedFormat;
 import io.karapace.jvm.proxy.ProxyError;
 import io.karapace.jvm.proxy.ProxyException;
+import io.karapace.jvm.proxy.ProxyStats;
 import io.karapace.jvm.util.DaemonThreads;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +50,17 @@ public final class ConsumerManager implements AutoCloseable {
     private final ScheduledThreadPoolExecutor workers;
     private final Map<InstanceKey, ConsumerInstance> instances = new ConcurrentHashMap<>();
     private final AtomicLong clientIds = new AtomicLong();
+    private final ProxyStats stats;
+    private final IntSupplier instanceCount = instances::size;
 
     public ConsumerManager(KafkaClients kafka, ConsumerSettings settings) {
+        this(kafka, settings, new ProxyStats());
+    }
+
+    /** {@code stats} counts this manager's instances, the records it hands out and its waiting fetches. */
+    public ConsumerManager(KafkaClients kafka, ConsumerSettings settings, ProxyStats stats) {
+        this.stats = stats;
+        stats.track(instanceCount);
         this.kafka = kafka;
         this.settings = settings;
         this.workers = new ScheduledThreadPoolExecutor(workerCount(), DaemonThreads.named("rest-consumer-worker"));
@@ -174,13 +185,21 @@ public final class ConsumerManager implements AutoCloseable {
             Duration wait = timeout == null || timeout.isNegative() || timeout.isZero()
                     ? options.requestTimeout() : min(timeout, options.requestTimeout());
             long limit = maxBytes <= 0 ? settings.requestMaxBytes() : Math.min(maxBytes, settings.requestMaxBytes());
-            return target.fetch(wait, limit);
+            stats.fetchWaiting();
+            return target.fetch(wait, limit).whenComplete((records, failure) -> {
+                stats.fetchDone();
+                if (records != null) {
+                    stats.consumed(options.format(), records.size(),
+                            records.stream().mapToLong(FetchedRecord::size).sum());
+                }
+            });
         });
     }
 
     /** Closes every instance, then stops the workers. */
     @Override
     public void close() {
+        stats.untrack(instanceCount);
         CompletableFuture<?>[] closing = instances.keySet().stream()
                 .map(instances::remove)
                 .filter(Objects::nonNull)
