@@ -26,13 +26,17 @@ public final class Backup {
         this.metadata = metadata;
     }
 
-    /** A V3 directory must hold exactly one metadata file (Karapace api.py {@code locate_backup_file}). */
+    /**
+     * A V3 directory must hold exactly one metadata file (Karapace api.py {@code locate_backup_file}); a
+     * {@code .metadata} file is V3 whatever its first bytes, so a wrong marker is reported as such.
+     */
     public static Backup open(Path location) throws IOException, BackupException {
         Path file = Files.isDirectory(location) ? metadataFileIn(location) : location;
         if (!Files.isRegularFile(file)) {
             throw new BackupException(location + ": no such backup file or directory");
         }
-        BackupFormat format = detect(file);
+        boolean metadataFile = file.getFileName().toString().endsWith(".metadata");
+        BackupFormat format = metadataFile ? BackupFormat.V3 : detect(file);
         return new Backup(file, format, format == BackupFormat.V3 ? V3Files.readMetadata(file) : null);
     }
 

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code inspect}: the V3 metadata as Karapace prints it (backup/api.py {@code inspect}: the same keys
@@ -57,7 +56,7 @@ public final class Inspection {
         out.put("partition_count", m.partitionCount());
         out.put("record_count", m.recordCount());
         out.put("replication_factor", m.replicationFactor());
-        out.put("topic_configurations", new TreeMap<>(m.topicConfigurations()));
+        out.put("topic_configurations", m.topicConfigurations());
         out.put("checksum_algorithm", m.checksumAlgorithm());
         out.put("data_files", dataFiles(m.dataFiles()));
         return out;

@@ -1,5 +1,7 @@
 package io.karapace.jvm.backup;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,7 @@ public record V3Metadata(int version, String toolName, String toolVersion, long 
     public static final int VERSION = 3;
 
     public V3Metadata {
-        topicConfigurations = Map.copyOf(topicConfigurations);
+        topicConfigurations = Collections.unmodifiableMap(new LinkedHashMap<>(topicConfigurations));
         dataFiles = List.copyOf(dataFiles);
     }
 
