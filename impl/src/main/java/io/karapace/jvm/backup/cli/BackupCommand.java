@@ -57,7 +57,8 @@ public final class BackupCommand implements Runnable {
             err.println("karapace-jvm backup: bad backup: " + cause.getMessage());
             return BAD_BACKUP;
         }
-        if (cause instanceof ConfigException || cause instanceof FileAlreadyExistsException) {
+        if (cause instanceof ConfigException || cause instanceof FileAlreadyExistsException
+                || cause instanceof IllegalStateException) {
             err.println("karapace-jvm backup: " + cause.getMessage());
             return FAILED;
         }

@@ -81,8 +81,9 @@ final class GetCommand implements Callable<Integer> {
             });
             progress.done();
             output.commit(facts(description, startedAt));
-            out.printf("Backed up %,d records (%s) of topic %s, offsets %d..%d, to %s in format %s in %.1f s%n",
-                    output.records(), Progress.size(output.bytes()), topic, range.start(), range.end(),
+            String offsets = range.isEmpty() ? "empty" : "offsets " + range.start() + ".." + (range.end() - 1);
+            out.printf("Backed up %,d records (%s) of topic %s (%s) to %s in format %s in %.1f s%n",
+                    output.records(), Progress.size(output.bytes()), topic, offsets,
                     location.toAbsolutePath(), chosen, progress.seconds());
         }
         return 0;

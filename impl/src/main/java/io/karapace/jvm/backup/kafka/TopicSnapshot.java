@@ -52,7 +52,10 @@ public final class TopicSnapshot {
             throw new IllegalStateException("Topic " + topic + " has " + description.partitions().size()
                     + " partitions; only topics with exactly 1 partition can be backed up");
         }
-        return new Description(topic, description.topicId().toString(),
+        org.apache.kafka.common.Uuid id = description.topicId();
+        // V3's topic_id is an Avro uuid: the RFC 4122 text, not Kafka's base64 form
+        String topicId = new java.util.UUID(id.getMostSignificantBits(), id.getLeastSignificantBits()).toString();
+        return new Description(topic, topicId,
                 description.partitions().get(0).replicas().size(), dynamicConfigs(admin, topic, timeout));
     }
 

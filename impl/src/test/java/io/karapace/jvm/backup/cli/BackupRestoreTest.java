@@ -132,6 +132,10 @@ class BackupRestoreTest {
         assertRefused(good, "not a V3 metadata file");
 
         Files.write(metadata, metadataBytes);
+        // Metadata.avsc: topic_id is an Avro uuid, so RFC 4122 text (Kafka's own form is base64)
+        String inspect = run("inspect", "--location", good.toString()).out;
+        assertTrue(inspect.matches("(?s).*\"topic_id\" : \"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\".*"),
+                inspect);
         Result verify = run("verify", "--location", good.toString(), "--level", "record");
         assertEquals(0, verify.code, verify.out);
     }
