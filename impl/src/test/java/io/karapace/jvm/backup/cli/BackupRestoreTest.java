@@ -140,6 +140,44 @@ class BackupRestoreTest {
         assertEquals(0, verify.code, verify.out);
     }
 
+    @Test
+    void v2AndConsoleBackupsRestoreAndTheTargetFlagsAreHonoured() throws Exception {
+        createTopic(source);
+        List<byte[][]> written = List.of(new byte[][] {"{\"k\":1}".getBytes(UTF_8), "{\"v\":1}".getBytes(UTF_8)},
+                new byte[][] {"{\"k\":2}".getBytes(UTF_8), null});
+        try (KafkaProducer<byte[], byte[]> producer = clients().producer("test", Map.of())) {
+            for (byte[][] record : written) {
+                producer.send(new ProducerRecord<>(source, 0, record[0], record[1]));
+            }
+        }
+        Path v2 = dir.resolve("backup.v2");
+        assertEquals(0, run("get", "--config", config(), "--topic", source, "--format", "v2", "--location",
+                v2.toString()).code);
+        // API.md D.4: /V2, then upper-case hex key TAB hex value, null for a tombstone
+        assertEquals("/V2\n7B226B223A317D\t7B2276223A317D\n7B226B223A327D\tnull\n", Files.readString(v2));
+        // an existing location is kept unless --overwrite (Karapace api.py create_backup)
+        assertEquals(1, run("get", "--config", config(), "--topic", source, "--format", "v2", "--location",
+                v2.toString()).code);
+
+        String target = "restored-" + UUID.randomUUID();
+        createTopic(target);
+        assertEquals(0, run("restore", "--config", config(), "--topic", target, "--skip-topic-creation",
+                "--location", v2.toString()).code);
+        assertSameRecords(written, readAll(target));
+
+        Path console = Files.writeString(dir.resolve("console.txt"), "{\"k\":3}\t{\"v\":3}\n{\"k\":1}\tnull\n");
+        assertEquals(1, run("restore", "--config", config(), "--topic", target, "--location",
+                console.toString()).code);
+        Result appended = run("restore", "--config", config(), "--topic", target, "--allow-non-empty",
+                "--location", console.toString());
+        assertEquals(0, appended.code, appended.err);
+        assertTrue(appended.out.contains("format CONSOLE"), appended.out);
+        List<byte[][]> all = readAll(target);
+        assertEquals(4, all.size());
+        assertArrayEquals("{\"k\":3}".getBytes(UTF_8), all.get(2)[0]);
+        assertEquals(null, all.get(3)[1]);
+    }
+
     private void assertRefused(Path backup, String where) throws Exception {
         String target = "never-" + UUID.randomUUID();
         Result restore = run("restore", "--config", config(), "--topic", target, "--location", backup.toString());
