@@ -178,6 +178,20 @@ class BackupRestoreTest {
         assertEquals(null, all.get(3)[1]);
     }
 
+    @Test
+    void anEmptyTopicBacksUpAsMetadataOnlyAndRestoresAsAnEmptyTopic() throws Exception {
+        createTopic(source);
+        Path location = dir.resolve("empty");
+        assertEquals(0, run("get", "--config", config(), "--topic", source, "--location", location.toString()).code);
+        // Karapace api.py create_backup: an empty partition gets metadata and no data file
+        assertEquals(List.of(source + ".metadata"), Files.list(location).map(p -> p.getFileName().toString()).toList());
+        assertTrue(run("inspect", "--location", location.toString()).out.contains("\"data_files\" : [ ]"));
+        String target = "restored-" + UUID.randomUUID();
+        Result restore = run("restore", "--config", config(), "--topic", target, "--location", location.toString());
+        assertEquals(0, restore.code, restore.err);
+        assertEquals(0, readAll(target).size());
+    }
+
     private void assertRefused(Path backup, String where) throws Exception {
         String target = "never-" + UUID.randomUUID();
         Result restore = run("restore", "--config", config(), "--topic", target, "--location", backup.toString());
