@@ -30,9 +30,10 @@ class LayeringTest {
 
     /** The metrics package reads Kafka's client metrics (a MetricsReporter); it talks to no broker. */
     @Test
-    void onlyTheStoreKafkaClusterAndProxyPackagesTalkToKafka() {
+    void onlyTheStoreKafkaClusterProxyMetricsAndBackupPackagesTalkToKafka() {
         noClasses().that().resideOutsideOfPackages("io.karapace.jvm.store..", "io.karapace.jvm.kafka..",
-                        "io.karapace.jvm.cluster..", "io.karapace.jvm.proxy..", "io.karapace.jvm.metrics..")
+                        "io.karapace.jvm.cluster..", "io.karapace.jvm.proxy..", "io.karapace.jvm.metrics..",
+                        "io.karapace.jvm.backup.kafka..", "io.karapace.jvm.backup.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
                 .check(classes);
     }
@@ -91,6 +92,17 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.karapace.jvm.tls..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.karapace.jvm.http..", "io.karapace.jvm.kafka..",
                         "io.karapace.jvm.app..", "org.apache.kafka..", "jakarta.ws.rs..", "org.glassfish..")
+                .check(classes);
+    }
+
+    /** Backup formats are files only: no Kafka, HTTP, config or registry; the commands and Kafka I/O sit beside. */
+    @Test
+    void backupFormatsKnowNeitherKafkaNorHttp() {
+        noClasses().that().resideInAPackage("io.karapace.jvm.backup")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..", "jakarta..",
+                        "org.glassfish..", "io.karapace.jvm.http..", "io.karapace.jvm.app..",
+                        "io.karapace.jvm.config..", "io.karapace.jvm.registry..", "io.karapace.jvm.backup.cli..",
+                        "io.karapace.jvm.backup.kafka..", "picocli..")
                 .check(classes);
     }
 }

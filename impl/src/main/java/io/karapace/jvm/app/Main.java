@@ -1,5 +1,6 @@
 package io.karapace.jvm.app;
 
+import io.karapace.jvm.backup.cli.BackupCommand;
 import io.karapace.jvm.config.ConfigException;
 import io.karapace.jvm.config.ConfigLoader;
 import java.io.PrintWriter;
@@ -10,7 +11,8 @@ import org.apache.logging.log4j.jul.Log4jBridgeHandler;
 
 /**
  * {@code java -jar karapace-jvm.jar [config.json]}: loads the config and runs until stopped;
- * {@code java -jar karapace-jvm.jar mkpasswd ...} hashes a password for {@code registry_authfile}.
+ * {@code java -jar karapace-jvm.jar mkpasswd ...} hashes a password for {@code registry_authfile};
+ * {@code java -jar karapace-jvm.jar backup ...} backs up and restores the schemas topic.
  */
 public final class Main {
     private Main() {
@@ -21,11 +23,15 @@ public final class Main {
             System.exit(MkpasswdCommand.run(Arrays.copyOfRange(args, 1, args.length),
                     new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
         }
+        if (args.length > 0 && "backup".equals(args[0])) {
+            System.exit(BackupCommand.run(Arrays.copyOfRange(args, 1, args.length),
+                    new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
+        }
         // Jersey and Grizzly log through JUL: hand its records to log4j and copy log4j's levels into JUL,
         // so the many disabled FINE checks per request stay a field read.
         Log4jBridgeHandler.install(true, null, true);
         if (args.length > 1) {
-            System.err.println("usage: java -jar karapace-jvm.jar [config.json] | mkpasswd [-h] ...");
+            System.err.println("usage: java -jar karapace-jvm.jar [config.json] | mkpasswd [-h] ... | backup [-h] ...");
             System.exit(2);
         }
         ConfigLoader.Loaded loaded;
