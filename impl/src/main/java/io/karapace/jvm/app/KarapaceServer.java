@@ -7,6 +7,7 @@ import io.karapace.jvm.http.AccessLog;
 import io.karapace.jvm.http.HttpMetricsFilter;
 import io.karapace.jvm.http.HttpServer;
 import io.karapace.jvm.http.MetricsResource;
+import io.karapace.jvm.http.UnexpectedErrorMeter;
 import io.karapace.jvm.http.auth.AuthFilter;
 import io.karapace.jvm.http.proxy.BrokersResource;
 import io.karapace.jvm.http.proxy.ConsumersNoContent;
@@ -150,7 +151,7 @@ public final class KarapaceServer implements AutoCloseable {
         }
         endpoints.add(new MetricsResource(metrics::scrape));
         HttpMetricsFilter httpMetrics = new HttpMetricsFilter(metrics.registry());
-        endpoints.addAll(List.of(httpMetrics, httpMetrics.inProgressFilter()));
+        endpoints.addAll(List.of(httpMetrics, httpMetrics.inProgressFilter(), new UnexpectedErrorMeter(metrics.registry())));
         if (authorizer != null) {
             RegistryService served = registry;
             endpoints.add(new AuthFilter(authorizer, id -> served == null ? List.of() : served.subjectsById(id, true)));

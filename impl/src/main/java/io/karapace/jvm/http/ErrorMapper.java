@@ -59,7 +59,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return error(500, 500, "Internal Server Error");
     }
 
-    private static Throwable unwrapped(Throwable failure) {
+    /** The failure inside the wrappers of asynchronous answers. */
+    static Throwable unwrapped(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof CompletionException || current instanceof ExecutionException)
                 && current.getCause() != null) {

@@ -3,6 +3,9 @@ package io.karapace.jvm.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,14 @@ class ConfigDocsTest {
         assertTrue(table.contains("| `bootstrap_uri` | unset | `KARAPACE_BOOTSTRAP_URI` |"), table);
         assertTrue(table.contains("`KARAPACE_REGISTRY` or `KARAPACE_KARAPACE_REGISTRY`"), table);
         assertTrue(table.contains("One of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL (any case)."), table);
+    }
+
+    @Test
+    void theReadmeShowsThisTable() throws IOException {
+        // the README's "Configuration" section is this table, so no key goes undocumented or drifts
+        String readme = Files.readString(Path.of(System.getProperty("basedir", "."), "..", "README.md"));
+        assertTrue(readme.contains(table), "README.md's configuration table differs from ConfigDocs.markdownTable():\n"
+                + table);
     }
 
     @Test
