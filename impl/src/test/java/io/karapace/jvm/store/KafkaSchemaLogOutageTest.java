@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.karapace.jvm.kafka.EmbeddedKafka;
 import io.karapace.jvm.kafka.KafkaClients;
+import io.karapace.jvm.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,9 +25,8 @@ class KafkaSchemaLogOutageTest {
 
     @Test
     void anAppendWhileKafkaIsDownFailsInBoundedTimeAndTheLogResumesWhenKafkaReturns() throws Exception {
-        int brokerPort = freePort();
-        int controllerPort = freePort();
-        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, brokerPort, controllerPort);
+        int[] ports = FreePorts.distinct(2);
+        EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, ports[0], ports[1]);
         RecordingSink sink = new RecordingSink();
         try (KafkaSchemaLog log = new KafkaSchemaLog(KafkaClients.plaintext(kafka.bootstrapServers(), "t"),
                 "_schemas", 1, new KafkaSchemaLog.Timeouts(REQUEST_TIMEOUT, Duration.ofSeconds(10)))) {
@@ -44,7 +42,7 @@ class KafkaSchemaLogOutageTest {
             assertTrue(failure.timeout(), failure.getMessage());
             assertTrue(failedAfter.compareTo(REQUEST_TIMEOUT.multipliedBy(3)) < 0, "took " + failedAfter);
 
-            kafka = EmbeddedKafka.start(dataDir, brokerPort, controllerPort);
+            kafka = EmbeddedKafka.start(dataDir, ports[0], ports[1]);
             log.append(bytes("after"), bytes("3"));
             assertEquals(List.of("before", "after"), sink.keys());
         } finally {
@@ -54,7 +52,7 @@ class KafkaSchemaLogOutageTest {
 
     @Test
     void startingWithoutAReachableKafkaFailsInBoundedTime() throws IOException {
-        String nobodyListens = "127.0.0.1:" + freePort();
+        String nobodyListens = "127.0.0.1:" + FreePorts.distinct(1)[0];
         try (KafkaSchemaLog log = new KafkaSchemaLog(KafkaClients.plaintext(nobodyListens, "t"),
                 "_schemas", 1, new KafkaSchemaLog.Timeouts(REQUEST_TIMEOUT, Duration.ofSeconds(10)))) {
             long startingAt = System.nanoTime();
@@ -83,12 +81,6 @@ class KafkaSchemaLogOutageTest {
         Duration closedAfter = Duration.ofNanos(System.nanoTime() - closingAt);
 
         assertTrue(closedAfter.compareTo(REQUEST_TIMEOUT.multipliedBy(3)) < 0, "took " + closedAfter);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        }
     }
 
     private static byte[] bytes(String text) {

@@ -3,8 +3,6 @@ package io.karapace.jvm.testing;
 import io.karapace.jvm.kafka.EmbeddedKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +46,9 @@ public final class SecureKafkaBroker implements AutoCloseable {
     public static SecureKafkaBroker start(TestPki pki, Map<String, String> users) {
         try {
             Path dataDir = Files.createTempDirectory("karapace-secure-kafka");
-            int ssl = freePort();
-            int plain = freePort();
+            int[] ports = FreePorts.distinct(2);
+            int ssl = ports[0];
+            int plain = ports[1];
             TestPki.Issued cert = pki.issue("127.0.0.1");
             Map<String, String> props = new HashMap<>();
             props.put("listeners", "PLAINTEXT://127.0.0.1:{broker},CONTROLLER://127.0.0.1:{controller},"
@@ -126,14 +125,6 @@ public final class SecureKafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("SCRAM users not visible after 30 s");
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -369,8 +369,23 @@ class ConsumerManagerTest {
         return topic;
     }
 
+    /** Returns once every partition has a leader: a consumer asked at once may not see the topic yet. */
     private static void createTopic(String topic, int partitions) throws Exception {
         admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!led(topic, partitions)) {
+            assertTrue(System.nanoTime() < deadline, "no leaders for " + topic + " after 30 s");
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean led(String topic, int partitions) throws InterruptedException {
+        try {
+            var partitionInfo = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            return partitionInfo.size() == partitions && partitionInfo.stream().allMatch(p -> p.leader() != null);
+        } catch (ExecutionException e) {
+            return false;
+        }
     }
 
     private static void produce(String topic, int partition, String... values) throws Exception {
