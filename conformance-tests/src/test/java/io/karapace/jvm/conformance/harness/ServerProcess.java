@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ public final class ServerProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("server jar not found: " + jar + " (build it first: mvn -pl impl -am package)");
         }
+        return start(List.of("-Xmx256m", "-jar", jar.toString()), workDir, config);
+    }
+
+    /** The server started by {@code java <javaArguments> <config file>}, e.g. from an image's layout. */
+    public static ServerProcess start(List<String> javaArguments, Path workDir, Map<String, Object> config) {
         int port = config.get("port") instanceof Integer given ? given : FreePorts.next();
         Map<String, Object> fullConfig = new LinkedHashMap<>(config);
         fullConfig.put("host", "127.0.0.1");
@@ -54,7 +60,11 @@ public final class ServerProcess implements AutoCloseable {
             Path configFile = dir.resolve("config.json");
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(configFile.toFile(), fullConfig);
             Path logFile = dir.resolve("server.log");
-            Process process = new ProcessBuilder(javaExecutable(), "-Xmx256m", "-jar", jar.toString(), configFile.toString())
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            command.addAll(javaArguments);
+            command.add(configFile.toString());
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();
