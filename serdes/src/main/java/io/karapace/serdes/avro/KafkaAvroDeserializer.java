@@ -30,6 +30,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
+    /** Avro (1.11.4 and later) loads generated classes named by a schema only from packages listed here. */
+    public static final String TRUSTED_PACKAGES_PROPERTY = "org.apache.avro.SERIALIZABLE_PACKAGES";
+
     private SchemaRegistryClient client;
     private boolean specificReader;
     private BoundedCache<Integer, Schema> writerSchemas;
@@ -77,6 +80,9 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
             return read(writer, readerSchema, data, buffer.position());
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
             throw new SerializationException("Error deserializing Avro message for id " + id, e);
+        } catch (SecurityException e) {
+            throw new SerializationException("Avro refused to load the class of schema " + id + " (" + writer.getFullName()
+                    + "); trust its package with -D" + TRUSTED_PACKAGES_PROPERTY + "=<package>", e);
         }
     }
 
@@ -109,7 +115,13 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
             return writer;
         }
         return specificReaderSchemas.computeIfAbsent(writer.getFullName(), name -> {
-            Class<?> type = SpecificData.get().getClass(writer);
+            Class<?> type;
+            try {
+                type = SpecificData.get().getClass(writer);
+            } catch (SecurityException e) {
+                throw new SerializationException("Avro refused to load class " + name + "; trust its package with -D"
+                        + TRUSTED_PACKAGES_PROPERTY + "=<package>", e);
+            }
             if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
                 throw new SerializationException("Could not find class " + name
                         + " specified in writer's schema whilst finding reader's schema for a SpecificRecord.");

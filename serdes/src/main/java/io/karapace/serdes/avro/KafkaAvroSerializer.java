@@ -18,6 +18,7 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -151,8 +152,11 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     }
 
     private static void writeAvro(Schema writerSchema, Object value, ByteArrayOutputStream out) {
+        // the model from the value's class: SpecificData.getForSchema would load that class by name,
+        // which Avro's class validator refuses outside its trusted packages
         DatumWriter<Object> writer = value instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(writerSchema) : new GenericDatumWriter<>(writerSchema);
+                ? new SpecificDatumWriter<>(writerSchema, SpecificData.getForClass(value.getClass()))
+                : new GenericDatumWriter<>(writerSchema);
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.write(value, encoder);
