@@ -12,9 +12,12 @@ import io.karapace.jvm.conformance.harness.ServerProcess;
 import io.karapace.jvm.conformance.harness.SharedKafka;
 import io.karapace.serdes.avro.KafkaAvroDeserializer;
 import io.karapace.serdes.avro.KafkaAvroSerializer;
+import io.karapace.serdes.client.RestClientException;
 import io.karapace.serdes.subject.RecordNameStrategy;
 import io.karapace.serdes.subject.TopicRecordNameStrategy;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The serdes module end to end: a real {@code KafkaProducer} with {@code KafkaAvroSerializer} and a real
@@ -194,6 +198,42 @@ class AvroSerdesIT {
         assertNull(generic.getSchema().getField("amount"));
     }
 
+    @Test
+    void theRegistryUrlListFailsOverToAUrlThatAnswers() throws Exception {
+        String topic = newTopic("failover");
+        String unreachable;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            unreachable = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        // schema.registry.url is a list (API.md Part F); a URL that refuses connections is skipped
+        Map<String, Object> urls = Map.of("schema.registry.url", unreachable + "," + server.baseUri());
+
+        produce(topic, urls, "k", "v");
+
+        assertEquals("v", consume(topic, urls).get(0).value());
+    }
+
+    @Test
+    void basicAuthFromUserInfoOrFromTheUrl(@TempDir Path dir, KafkaHarness kafka) throws Exception {
+        Path authfile = AuthFiles.write(dir.resolve("auth.json"), List.of("admin"), List.of(AuthFiles.rule("admin", "Write", ".*")));
+        try (ServerProcess authenticated = ServerLauncher.on(kafka).start(ServerLauncher.uniqueTopic("serdes-auth"),
+                Map.of("registry_authfile", authfile.toString()))) {
+            String topic = newTopic("auth");
+            String password = AuthFiles.password("admin");
+            // basic.auth.credentials.source USER_INFO with basic.auth.user.info
+            produce(topic, Map.of("schema.registry.url", authenticated.baseUri(),
+                    "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "admin:" + password), "k", 1);
+            // basic.auth.credentials.source URL (the default): the URL's user info
+            String withUserInfo = authenticated.baseUri().replace("http://", "http://admin:" + password + "@");
+            assertEquals(1, consume(topic, Map.of("schema.registry.url", withUserInfo)).get(0).value());
+
+            // no credentials: Karapace answers 401, which reaches the producer as a SerializationException
+            SerializationException refused = assertThrows(SerializationException.class,
+                    () -> produce(topic, Map.of("schema.registry.url", authenticated.baseUri()), "k", 2L));
+            assertEquals(401, ((RestClientException) refused.getCause()).getStatus());
+        }
+    }
+
     // --- helpers ---
 
     private static String newTopic(String purpose) throws Exception {
@@ -205,8 +245,9 @@ class AvroSerdesIT {
     }
 
     private static Map<String, Object> serdeConfig(Map<String, Object> extra) {
-        Map<String, Object> config = new HashMap<>(extra);
+        Map<String, Object> config = new HashMap<>();
         config.put("schema.registry.url", server.baseUri());
+        config.putAll(extra);
         return config;
     }
 
