@@ -15,7 +15,7 @@ public final class WireFormat {
     private WireFormat() {
     }
 
-    /** The header for a schema id, written to the start of {@code out}. */
+    /** The five header bytes for a schema id. */
     public static byte[] header(int schemaId) {
         return ByteBuffer.allocate(HEADER_LENGTH).put(MAGIC_BYTE).putInt(schemaId).array();
     }

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -141,10 +140,5 @@ public final class RestService {
     private static long millis(Map<String, ?> configs, String key) {
         Object value = configs.get(key);
         return value == null ? SchemaRegistryClientConfig.HTTP_TIMEOUT_MS_DEFAULT : Long.parseLong(value.toString().trim());
-    }
-
-    /** The base URLs in failover order, for diagnostics. */
-    public List<URI> baseUrls() {
-        return new ArrayList<>(requestUrls);
     }
 }

@@ -1,8 +1,9 @@
 package io.karapace.serdes.subject;
 
 import java.util.Map;
-import org.apache.kafka.common.Configurable;
 import org.apache.avro.Schema;
+import org.apache.kafka.common.Configurable;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Chooses the subject a record's schema is registered and looked up under, as Confluent's
@@ -23,7 +24,7 @@ public interface SubjectNameStrategy extends Configurable {
             return schema.getFullName();
         }
         String config = isKey ? "key.subject.name.strategy" : "value.subject.name.strategy";
-        throw new org.apache.kafka.common.errors.SerializationException("In configuration " + config + " = "
+        throw new SerializationException("In configuration " + config + " = "
                 + strategy.getName() + ", the message " + (isKey ? "key" : "value") + " must only be a record schema");
     }
 }
