@@ -70,6 +70,25 @@ class SerializerModesTest {
     }
 
     @Test
+    void oneSerializerIsSharedByProducerThreads() throws Exception {
+        KafkaAvroSerializer serializer = serializer(Map.of(), false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                String id = "p-" + i;
+                results.add(pool.submit(() -> serializer.serialize("orders", record(V1, id))));
+            }
+            for (java.util.concurrent.Future<byte[]> result : results) {
+                assertEquals(1, idOf(result.get()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("register orders-value"), registry.calls);
+    }
+
+    @Test
     void withoutAutoRegisterTheSchemaIsLookedUpAndAMissingOneFails() {
         registry.with("orders-value", 5, V1);
         KafkaAvroSerializer serializer = serializer(Map.of("auto.register.schemas", false), false);
