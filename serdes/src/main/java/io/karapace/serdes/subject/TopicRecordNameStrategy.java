@@ -1,0 +1,12 @@
+package io.karapace.serdes.subject;
+
+import org.apache.avro.Schema;
+
+/** {@code <topic>-<fully-qualified record name>}; only record schemas are accepted. */
+public class TopicRecordNameStrategy implements SubjectNameStrategy {
+
+    @Override
+    public String subjectName(String topic, boolean isKey, Schema schema) {
+        return topic + "-" + SubjectNameStrategy.recordName(schema, isKey, getClass());
+    }
+}
