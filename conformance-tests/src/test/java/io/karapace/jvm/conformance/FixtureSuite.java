@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -27,8 +28,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * test per file, in path order and one at a time. Fixtures share one server (each uses its own
  * random subjects and topics) unless they ask for a fresh one because they touch global state or
  * read global listings. Topics a fixture lists are created on the broker before it is replayed.
+ * With {@code -Dconformance.registry=URL} the fixtures certify that server instead: see {@link CertificationSuite}.
  */
 @ExtendWith(SharedKafka.class)
+@DisabledIfSystemProperty(named = "conformance.registry", matches = ".*\\S.*",
+        disabledReason = "certification mode: CertificationSuite replays the fixtures against the external server")
 class FixtureSuite {
 
     private ServerPool servers;
