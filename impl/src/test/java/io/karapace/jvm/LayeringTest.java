@@ -1,6 +1,7 @@
 package io.karapace.jvm;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,6 +18,12 @@ class LayeringTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.karapace.jvm");
+    }
+
+    /** Top-level packages ({@code registry}, {@code store}, {@code kafka}, ...) depend on each other without cycles. */
+    @Test
+    void topLevelPackagesHaveNoCycles() {
+        slices().matching("io.karapace.jvm.(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -60,7 +60,7 @@ record ProxyKafka(ClusterMetadata metadata, RecordSink sink, ClusterAdmin cluste
                     config.metadataMaxAgeMs()));
             this.writer = new KafkaRecordWriter(producer);
             // one Kafka consumer per instance: their client ids are unbounded, so they report no client metrics
-            this.consumers = new ConsumerManager(kafka.withoutMetrics(), new ConsumerSettings(
+            this.consumers = new ConsumerManager(kafka.withoutMetrics()::consumer, new ConsumerSettings(
                     Duration.ofMillis(config.consumerRequestTimeoutMs()), config.consumerRequestMaxBytes(),
                     config.fetchMinBytes(), true, Duration.ofSeconds(config.consumerIdleDisconnectTimeout())),
                     stats);

@@ -1,6 +1,5 @@
 package io.karapace.jvm.proxy.consumer;
 
-import io.karapace.jvm.kafka.KafkaClients;
 import io.karapace.jvm.proxy.EmbeddedFormat;
 import io.karapace.jvm.proxy.ProxyError;
 import io.karapace.jvm.proxy.ProxyException;
@@ -45,7 +44,7 @@ public final class ConsumerManager implements AutoCloseable {
     private record InstanceKey(String group, String name) {
     }
 
-    private final KafkaClients kafka;
+    private final ConsumerFactory kafka;
     private final ConsumerSettings settings;
     private final ScheduledThreadPoolExecutor workers;
     private final Map<InstanceKey, ConsumerInstance> instances = new ConcurrentHashMap<>();
@@ -53,12 +52,12 @@ public final class ConsumerManager implements AutoCloseable {
     private final ProxyStats stats;
     private final IntSupplier instanceCount = instances::size;
 
-    public ConsumerManager(KafkaClients kafka, ConsumerSettings settings) {
+    public ConsumerManager(ConsumerFactory kafka, ConsumerSettings settings) {
         this(kafka, settings, new ProxyStats());
     }
 
     /** {@code stats} counts this manager's instances, the records it hands out and its waiting fetches. */
-    public ConsumerManager(KafkaClients kafka, ConsumerSettings settings, ProxyStats stats) {
+    public ConsumerManager(ConsumerFactory kafka, ConsumerSettings settings, ProxyStats stats) {
         this.stats = stats;
         stats.track(instanceCount);
         this.kafka = kafka;

@@ -345,7 +345,7 @@ class ConsumerManagerTest {
     }
 
     private ConsumerManager managerWith(ConsumerSettings settings) {
-        return new ConsumerManager(KafkaClients.plaintext(KAFKA.bootstrapServers(), "test"), settings);
+        return new ConsumerManager(KafkaClients.plaintext(KAFKA.bootstrapServers(), "test")::consumer, settings);
     }
 
     private String created(InstanceConfig config) {
