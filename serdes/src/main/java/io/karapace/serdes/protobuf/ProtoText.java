@@ -86,9 +86,10 @@ final class ProtoText {
         if (options.hasGoPackage()) {
             out.append("option go_package = ").append(quote(options.getGoPackage())).append(";\n");
         }
+        String prefix = file.getPackage().isEmpty() ? "." : "." + file.getPackage() + ".";
         for (DescriptorProto message : file.getMessageTypeList()) {
             out.append('\n');
-            message(message, "");
+            message(message, prefix + message.getName(), "");
         }
         for (EnumDescriptorProto e : file.getEnumTypeList()) {
             out.append('\n');
@@ -100,15 +101,29 @@ final class ProtoText {
         }
     }
 
-    private void message(DescriptorProto message, String indent) {
+    /**
+     * Nested messages come first, in their descriptor order, each map field where its entry message is,
+     * so a parser of the text gives every nested message its original index (the wire format's message
+     * indexes count the map entries); then the enums and the other fields.
+     */
+    private void message(DescriptorProto message, String fullName, String indent) {
         if (message.getExtensionCount() > 0 || message.getExtensionRangeCount() > 0) {
             throw new IllegalArgumentException("Protobuf extensions are not supported: " + message.getName());
         }
         out.append(indent).append("message ").append(message.getName()).append(" {\n");
         String inner = indent + "  ";
+        Set<String> mapFields = new HashSet<>();
         for (DescriptorProto nested : message.getNestedTypeList()) {
+            String nestedName = fullName + "." + nested.getName();
             if (!nested.getOptions().getMapEntry()) {
-                message(nested, inner);
+                message(nested, nestedName, inner);
+                continue;
+            }
+            for (FieldDescriptorProto field : message.getFieldList()) {
+                if (field.getTypeName().equals(nestedName) && field.getLabel() == FieldDescriptorProto.Label.LABEL_REPEATED) {
+                    field(field, inner, false);
+                    mapFields.add(field.getName());
+                }
             }
         }
         for (EnumDescriptorProto e : message.getEnumTypeList()) {
@@ -118,6 +133,9 @@ final class ProtoText {
         List<FieldDescriptorProto> fields = message.getFieldList();
         for (FieldDescriptorProto field : fields) {
             boolean realOneof = field.hasOneofIndex() && !field.getProto3Optional();
+            if (mapFields.contains(field.getName())) {
+                continue;
+            }
             if (!realOneof) {
                 field(field, inner, false);
             } else if (oneofsDone.add(field.getOneofIndex())) {

@@ -174,9 +174,9 @@ class ProtobufWireFormatTest {
                   message Note {
                     string text = 1;
                   }
+                  map<string, int64> tags = 3;
                   string id = 1;
                   repeated .shop.Order.Line lines = 2;
-                  map<string, int64> tags = 3;
                   oneof pay {
                     string card = 4;
                     string iban = 5;
@@ -188,6 +188,24 @@ class ProtobufWireFormatTest {
                   .shop.Order order = 1;
                 }
                 """, ProtoText.render(shop()));
+        // a map field declared before a nested message stays before it: the entry keeps its index 0, Inner 1
+        FileDescriptorProto mapFirst = FileDescriptorProto.newBuilder().setName("m.proto").setSyntax("proto3")
+                .addMessageType(DescriptorProto.newBuilder().setName("M")
+                        .addNestedType(DescriptorProto.newBuilder().setName("AEntry")
+                                .setOptions(MessageOptions.newBuilder().setMapEntry(true))
+                                .addField(field("key", 1, Type.TYPE_INT32)).addField(field("value", 2, Type.TYPE_INT32)))
+                        .addNestedType(DescriptorProto.newBuilder().setName("Inner"))
+                        .addField(field("a", 1, Type.TYPE_MESSAGE).setTypeName(".M.AEntry").setLabel(Label.LABEL_REPEATED)))
+                .build();
+        assertEquals("""
+                syntax = "proto3";
+
+                message M {
+                  map<int32, int32> a = 1;
+                  message Inner {
+                  }
+                }
+                """, ProtoText.render(mapFirst));
     }
 
     @Test
