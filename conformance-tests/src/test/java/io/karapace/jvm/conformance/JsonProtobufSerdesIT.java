@@ -194,6 +194,29 @@ class JsonProtobufSerdesIT {
         assertEquals("n", read.getField(read.getDescriptorForType().findFieldByName("text")));
     }
 
+    @Test
+    void aWellKnownImportNeedsNoReference() throws Exception {
+        String topic = newTopic("proto-import");
+        FileDescriptor event = FileDescriptor.buildFrom(FileDescriptorProto.newBuilder()
+                .setName("event.proto").setPackage("shop").setSyntax("proto3")
+                .addDependency("google/protobuf/timestamp.proto")
+                .addMessageType(DescriptorProto.newBuilder().setName("Event")
+                        .addField(field("at", 1, Type.TYPE_MESSAGE).setTypeName(".google.protobuf.Timestamp")))
+                .build(), new FileDescriptor[] {com.google.protobuf.TimestampProto.getDescriptor()});
+        Descriptor type = event.findMessageTypeByName("Event");
+        DynamicMessage value = DynamicMessage.newBuilder(type)
+                .setField(type.findFieldByName("at"), Timestamp.newBuilder().setSeconds(9).build()).build();
+
+        // the serializer registers no references (a difference from Confluent's, README "Java clients");
+        // the server resolves Google's well-known imports itself
+        produce(topic, protobuf(Map.of()), null, value);
+
+        assertTrue(RegistryCalls.json(RegistryCalls.ok(registry.get("/subjects/" + topic + "-value/versions/latest")))
+                .get("schema").asText().contains("import \"google/protobuf/timestamp.proto\";"));
+        DynamicMessage read = (DynamicMessage) consume(topic, KafkaProtobufDeserializer.class, Map.of()).value();
+        assertEquals(value.toByteString(), read.toByteString());
+    }
+
     // --- helpers ---
 
     private static DynamicMessage noteMessage(String text, String sku) {
