@@ -22,8 +22,9 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Writes JSON values in Confluent's wire format: magic byte 0, the schema id (4 bytes big-endian), then the
  * value as UTF-8 JSON (Jackson), as Confluent's {@code KafkaJsonSchemaSerializer}. The schema comes with the
- * value as an envelope ({@link JsonSchemaUtils#envelope}, Confluent's {@code JsonSchemaUtils.envelope}), or,
- * for a bare POJO or {@code JsonNode}, from the registry: {@code use.schema.id} or {@code use.latest.version}
+ * value as an envelope ({@link JsonSchemaUtils#envelope}, Confluent's {@code JsonSchemaUtils.envelope}), from
+ * the value's class annotation {@link io.karapace.serdes.annotations.Schema} (Confluent's {@code @Schema}), or,
+ * for another POJO or {@code JsonNode}, from the registry: {@code use.schema.id} or {@code use.latest.version}
  * with {@code auto.register.schemas=false}. Unlike Confluent, no schema is generated from a POJO's class.
  * With {@code json.fail.invalid.schema} the value is validated against the schema before it is written.
  */
@@ -89,6 +90,9 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
             JsonNode envelope = (JsonNode) value;
             schema = envelope.get(JsonSchemaUtils.ENVELOPE_SCHEMA).toString();
             payload = envelope.get(JsonSchemaUtils.ENVELOPE_PAYLOAD);
+        } else {
+            io.karapace.serdes.annotations.Schema annotated = value.getClass().getAnnotation(io.karapace.serdes.annotations.Schema.class);
+            schema = annotated == null ? null : annotated.value();
         }
         String subject = subjectNameStrategy.subjectName(topic, isKey, SCHEMA_TYPE,
                 schema == null ? null : JsonSchemaUtils.title(schema));
@@ -143,7 +147,7 @@ public class KafkaJsonSchemaSerializer<T> implements Serializer<T> {
         }
         if (schema == null) {
             throw new SerializationException("A " + (isKey ? "key" : "value") + " without a JSON Schema: wrap it with "
-                    + "JsonSchemaUtils.envelope(schema, value), or set auto.register.schemas=false with use.latest.version=true "
+                    + "JsonSchemaUtils.envelope(schema, value), annotate its class with @io.karapace.serdes.annotations.Schema, or set auto.register.schemas=false with use.latest.version=true "
                     + "or use.schema.id (no schema is generated from a class)");
         }
         return new Target(client.getId(subject, new SchemaString(SCHEMA_TYPE, schema), config.normalizeSchema()), schema);

@@ -46,6 +46,13 @@ class JsonSchemaWireFormatTest {
         }
     }
 
+    @io.karapace.serdes.annotations.Schema(SCHEMA)
+    public static class AnnotatedPayment extends Payment {
+        AnnotatedPayment(String id, double amount) {
+            super(id, amount);
+        }
+    }
+
     /** Ids from 7 in order of registration; records the calls. */
     static final class Registry implements SchemaRegistryClient {
         final List<String> calls = new ArrayList<>();
@@ -140,6 +147,17 @@ class JsonSchemaWireFormatTest {
         byte[] bytes = new KafkaJsonSchemaSerializer<>(registry, Map.of("schema.registry.url", "http://unused:1",
                 "auto.register.schemas", false, "use.latest.version", true)).serialize("t", new Payment("p", 1));
         assertEquals(7, bytes[4]);
+    }
+
+    @Test
+    void anAnnotatedClassRegistersItsSchema() {
+        // Confluent's @Schema annotation (io.confluent.kafka.schemaregistry.annotations.Schema) on the value's class
+        byte[] bytes = new KafkaJsonSchemaSerializer<>(registry, CONFIG).serialize("t", new AnnotatedPayment("a", 1));
+
+        assertEquals(List.of("register t-value JSON"), registry.calls);
+        assertEquals(SCHEMA, registry.byId.get(7).schema());
+        assertEquals("a", ((JsonNode) new KafkaJsonSchemaDeserializer<>(registry, CONFIG, Object.class)
+                .deserialize("t", bytes)).get("id").asText());
     }
 
     @Test
