@@ -20,9 +20,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads Confluent's JSON Schema wire format: checks the magic byte, fetches the writer's schema by id (once
- * per id; it must be a JSON schema), then reads the JSON into {@code json.value.type} / {@code json.key.type},
- * or a {@code JsonNode} when that is {@code Object} (the default), as Confluent's
- * {@code KafkaJsonSchemaDeserializer} does when the schema names no {@code javaType}. With
+ * per id; it must be a JSON schema), then reads the JSON into {@code json.value.type} / {@code json.key.type}
+ * with Jackson, as Confluent's {@code KafkaJsonSchemaDeserializer} does when the schema names no
+ * {@code javaType}: {@code Object} (the default) gives {@code Map}s, {@code List}s, strings, numbers and
+ * booleans; {@code com.fasterxml.jackson.databind.JsonNode} gives the tree. With
  * {@code json.fail.invalid.schema} the JSON is validated against the writer's schema first.
  */
 public class KafkaJsonSchemaDeserializer<T> implements Deserializer<T> {
@@ -79,7 +80,9 @@ public class KafkaJsonSchemaDeserializer<T> implements Deserializer<T> {
                 JsonSchemaUtils.validate(validators.get(id, () -> JsonSchemaUtils.compile(schema)), json, id);
             }
             JsonNode node = mapper.readTree(json);
-            return (T) (type == null || type == Object.class ? node : mapper.treeToValue(node, type));
+            // Confluent's AbstractKafkaJsonSchemaDeserializer: no type, the JsonNode; Object (the config's default),
+            // Jackson's plain Java values (Map, List, String, Number, Boolean, null); another class, that class
+            return (T) (type == null ? node : mapper.treeToValue(node, type));
         } catch (IOException | IllegalArgumentException e) {
             throw new SerializationException("Error deserializing JSON message for id " + id, e);
         } catch (RestClientException e) {

@@ -8,7 +8,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 /**
  * The configs of {@link KafkaJsonSchemaDeserializer}, with the names and defaults of Confluent's
  * {@code KafkaJsonSchemaDeserializerConfig}: {@code json.key.type} / {@code json.value.type} (the class to
- * read into; {@code Object}, the default, reads a {@code JsonNode}), {@code json.fail.invalid.schema} and
+ * read into; {@code Object}, the default, reads Jackson's plain {@code Map}s and {@code List}s; {@code JsonNode} the tree), {@code json.fail.invalid.schema} and
  * {@code json.fail.unknown.properties}.
  */
 public class KafkaJsonSchemaDeserializerConfig extends AbstractKafkaSchemaSerDeConfig {
@@ -20,9 +20,9 @@ public class KafkaJsonSchemaDeserializerConfig extends AbstractKafkaSchemaSerDeC
     public KafkaJsonSchemaDeserializerConfig(Map<?, ?> props) {
         super(KafkaJsonSchemaSerializerConfig.withFailInvalidSchema(baseConfigDef())
                 .define(JSON_KEY_TYPE, Type.CLASS, Object.class, Importance.MEDIUM,
-                        "The class keys are read into; Object: a JsonNode.")
+                        "The class keys are read into; Object: Map, List, String, Number or Boolean.")
                 .define(JSON_VALUE_TYPE, Type.CLASS, Object.class, Importance.MEDIUM,
-                        "The class values are read into; Object: a JsonNode.")
+                        "The class values are read into; Object: Map, List, String, Number or Boolean.")
                 .define(FAIL_UNKNOWN_PROPERTIES, Type.BOOLEAN, true, Importance.LOW,
                         "Fail when the JSON has a property the target class does not."), props);
     }

@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * {@link KafkaJsonSchemaSerializer} and {@link KafkaJsonSchemaDeserializer} as one Kafka Streams {@code Serde},
  * as Confluent's {@code KafkaJsonSchemaSerde}: a class given to the constructor becomes {@code json.key.type}
- * or {@code json.value.type}; without one the deserializer reads {@code JsonNode}s.
+ * or {@code json.value.type}; without one the configs decide (by default Jackson's plain {@code Map}s).
  */
 public class KafkaJsonSchemaSerde<T> implements Serde<T> {
 

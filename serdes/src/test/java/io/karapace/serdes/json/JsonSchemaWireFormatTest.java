@@ -112,7 +112,11 @@ class JsonSchemaWireFormatTest {
         byte[] bytes = new KafkaJsonSchemaSerializer<>(registry, CONFIG).serialize("t", JsonSchemaUtils.envelope(SCHEMA,
                 new Payment("p-1", 2.0)));
 
-        JsonNode node = (JsonNode) new KafkaJsonSchemaDeserializer<>(registry, CONFIG, Object.class).deserialize("t", bytes);
+        // json.value.type defaults to Object: Jackson's plain values (Confluent's AbstractKafkaJsonSchemaDeserializer)
+        KafkaJsonSchemaDeserializer<Object> byDefault = new KafkaJsonSchemaDeserializer<>(registry);
+        byDefault.configure(CONFIG, false);
+        assertEquals(Map.of("id", "p-1", "amount", 2.0), byDefault.deserialize("t", bytes));
+        JsonNode node = new KafkaJsonSchemaDeserializer<>(registry, CONFIG, JsonNode.class).deserialize("t", bytes);
         assertEquals("p-1", node.get("id").asText());
         // json.value.type (Confluent's KafkaJsonSchemaDeserializerConfig.JSON_VALUE_TYPE)
         Payment payment = new KafkaJsonSchemaDeserializer<>(registry, CONFIG, Payment.class).deserialize("t", bytes);
@@ -135,7 +139,7 @@ class JsonSchemaWireFormatTest {
         byte[] unchecked = new KafkaJsonSchemaSerializer<>(registry, CONFIG).serialize("t", JsonSchemaUtils.envelope(SCHEMA, invalid));
         assertThrows(SerializationException.class,
                 () -> new KafkaJsonSchemaDeserializer<>(registry, validating, Object.class).deserialize("t", unchecked));
-        assertTrue(new KafkaJsonSchemaDeserializer<>(registry, CONFIG, Object.class).deserialize("t", unchecked) instanceof JsonNode);
+        assertTrue(new KafkaJsonSchemaDeserializer<>(registry, CONFIG, Object.class).deserialize("t", unchecked) instanceof Map);
     }
 
     @Test
@@ -156,8 +160,8 @@ class JsonSchemaWireFormatTest {
 
         assertEquals(List.of("register t-value JSON"), registry.calls);
         assertEquals(SCHEMA, registry.byId.get(7).schema());
-        assertEquals("a", ((JsonNode) new KafkaJsonSchemaDeserializer<>(registry, CONFIG, Object.class)
-                .deserialize("t", bytes)).get("id").asText());
+        assertEquals("a", new KafkaJsonSchemaDeserializer<>(registry, CONFIG, JsonNode.class)
+                .deserialize("t", bytes).get("id").asText());
     }
 
     @Test

@@ -38,7 +38,7 @@ class ProtobufSerdeTest {
 
             byte[] bytes = json.serializer().serialize("t", io.karapace.serdes.json.JsonSchemaUtils.envelope("{\"type\":\"integer\"}", 3));
 
-            assertEquals(3, ((com.fasterxml.jackson.databind.JsonNode) json.deserializer().deserialize("t", bytes)).intValue());
+            assertEquals(3, json.deserializer().deserialize("t", bytes));
             assertEquals("x", avro.deserializer().deserialize("t", avro.serializer().serialize("t", "x")));
         }
     }
