@@ -17,6 +17,7 @@ public class CachedSchemaRegistryClient implements SchemaRegistryClient {
     private final RestService rest;
     private final BoundedCache<Integer, SchemaString> schemasById;
     private final BoundedCache<SubjectSchema, Integer> idsBySchema;
+    private final BoundedCache<Integer, SchemaString> serializedById;
 
     private record SubjectSchema(String subject, SchemaString schema, boolean normalize) {
     }
@@ -34,6 +35,7 @@ public class CachedSchemaRegistryClient implements SchemaRegistryClient {
         this.rest = rest;
         this.schemasById = new BoundedCache<>(cacheCapacity);
         this.idsBySchema = new BoundedCache<>(cacheCapacity);
+        this.serializedById = new BoundedCache<>(cacheCapacity);
     }
 
     @Override
@@ -57,6 +59,17 @@ public class CachedSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public SchemaString getSchemaById(int id) throws IOException, RestClientException {
         return schemasById.get(id, () -> schemaString(rest.get("/schemas/ids/" + id)));
+    }
+
+    @Override
+    public SchemaString getSchemaById(int id, String format) throws IOException, RestClientException {
+        if (format == null || format.isEmpty()) {
+            return getSchemaById(id);
+        }
+        if (!SERIALIZED.equals(format)) {
+            return schemaString(rest.get("/schemas/ids/" + id + "?format=" + RestService.encode(format)));
+        }
+        return serializedById.get(id, () -> schemaString(rest.get("/schemas/ids/" + id + "?format=" + SERIALIZED)));
     }
 
     @Override

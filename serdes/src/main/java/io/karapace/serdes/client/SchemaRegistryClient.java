@@ -17,6 +17,20 @@ public interface SchemaRegistryClient {
     /** The schema with this global id. */
     SchemaString getSchemaById(int id) throws IOException, RestClientException;
 
+    /** Protobuf's {@code format=serialized}: the schema as the base64 of its {@code FileDescriptorProto}. */
+    String SERIALIZED = "serialized";
+
+    /**
+     * The schema with this global id in a format of {@code GET /schemas/ids/{id}?format=} (API.md A.1:
+     * Protobuf {@code serialized} is the base64 of its FileDescriptorProto); null or empty: as registered.
+     */
+    default SchemaString getSchemaById(int id, String format) throws IOException, RestClientException {
+        if (format == null || format.isEmpty()) {
+            return getSchemaById(id);
+        }
+        throw new UnsupportedOperationException("format " + format);
+    }
+
     /** The latest version of the subject. */
     SchemaMetadata getLatestSchemaMetadata(String subject) throws IOException, RestClientException;
 }

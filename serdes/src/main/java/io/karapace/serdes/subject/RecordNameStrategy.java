@@ -12,4 +12,9 @@ public class RecordNameStrategy implements SubjectNameStrategy {
     public String subjectName(String topic, boolean isKey, Schema schema) {
         return SubjectNameStrategy.recordName(schema, isKey, getClass());
     }
+
+    @Override
+    public String subjectName(String topic, boolean isKey, String schemaType, String recordName) {
+        return SubjectNameStrategy.recordName(schemaType, recordName, isKey, getClass());
+    }
 }

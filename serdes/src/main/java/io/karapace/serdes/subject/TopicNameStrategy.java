@@ -9,4 +9,9 @@ public class TopicNameStrategy implements SubjectNameStrategy {
     public String subjectName(String topic, boolean isKey, Schema schema) {
         return topic + (isKey ? "-key" : "-value");
     }
+
+    @Override
+    public String subjectName(String topic, boolean isKey, String schemaType, String recordName) {
+        return topic + (isKey ? "-key" : "-value");
+    }
 }

@@ -9,4 +9,9 @@ public class TopicRecordNameStrategy implements SubjectNameStrategy {
     public String subjectName(String topic, boolean isKey, Schema schema) {
         return topic + "-" + SubjectNameStrategy.recordName(schema, isKey, getClass());
     }
+
+    @Override
+    public String subjectName(String topic, boolean isKey, String schemaType, String recordName) {
+        return topic + "-" + SubjectNameStrategy.recordName(schemaType, recordName, isKey, getClass());
+    }
 }

@@ -51,6 +51,21 @@ class CachedSchemaRegistryClientTest {
     }
 
     @Test
+    void theSerializedFormatIsCachedApartFromTheText() throws Exception {
+        // API.md A.1: format=serialized answers Protobuf's base64 FileDescriptorProto
+        registry.answer("GET /schemas/ids/4", 200, json(Map.of("schemaType", "PROTOBUF", "schema", "message M {}")))
+                .answer("GET /schemas/ids/4?format=serialized", 200, json(Map.of("schemaType", "PROTOBUF", "schema", "CgFt")));
+        CachedSchemaRegistryClient client = client(registry.url(), Map.of());
+
+        assertEquals(new SchemaString("PROTOBUF", "CgFt"), client.getSchemaById(4, SchemaRegistryClient.SERIALIZED));
+        assertEquals(new SchemaString("PROTOBUF", "message M {}"), client.getSchemaById(4, null));
+        client.getSchemaById(4, SchemaRegistryClient.SERIALIZED);
+
+        assertEquals(1, registry.count("GET /schemas/ids/4?format=serialized"));
+        assertEquals(1, registry.count("GET /schemas/ids/4"));
+    }
+
+    @Test
     void concurrentCallersOfANewIdShareOneCall() throws Exception {
         registry.answer("GET /schemas/ids/3", 200, SCHEMA_JSON, 200);
         CachedSchemaRegistryClient client = client(registry.url(), Map.of());

@@ -55,4 +55,15 @@ class SubjectNameStrategyTest {
         assertEquals("In configuration value.subject.name.strategy = " + TopicRecordNameStrategy.class.getName()
                 + ", the message value must only be a record schema", value.getMessage());
     }
+
+    @Test
+    void jsonSchemaAndProtobufSchemasAreNamedByTheirRecordName() {
+        // the name is Confluent's ParsedSchema.name(): a JSON Schema's title, a Protobuf message's full name
+        assertEquals("orders-key", new TopicNameStrategy().subjectName("orders", true, "JSON", null));
+        assertEquals("shop.Order", new RecordNameStrategy().subjectName("orders", false, "PROTOBUF", "shop.Order"));
+        assertEquals("orders-Payment", new TopicRecordNameStrategy().subjectName("orders", false, "JSON", "Payment"));
+        assertThrows(SerializationException.class, () -> new RecordNameStrategy().subjectName("orders", true, "JSON", null));
+        SubjectNameStrategy avroOnly = (topic, isKey, schema) -> "fixed";
+        assertThrows(SerializationException.class, () -> avroOnly.subjectName("orders", true, "PROTOBUF", "shop.Order"));
+    }
 }
