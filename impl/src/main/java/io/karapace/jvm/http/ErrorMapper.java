@@ -62,10 +62,15 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return error(500, 500, "Internal Server Error");
     }
 
-    /** The failure inside the wrappers of asynchronous answers. */
+    /**
+     * The failure inside the wrappers of asynchronous answers, and inside the JsonMappingException that
+     * Jackson wraps around a failure of the body stream it reads ({@link BodySizeLimit} refusing a
+     * streamed body: 413, not 422).
+     */
     static Throwable unwrapped(Throwable failure) {
         Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof JsonMappingException && current.getCause() instanceof WebApplicationException)
                 && current.getCause() != null) {
             current = current.getCause();
         }

@@ -109,6 +109,15 @@ class BadInputTest {
                 BINARY, null), 413, 413);
     }
 
+    /** A streamed (chunked) body declares no length: the limit is counted while it is read. */
+    @Test
+    void streamedBodyOverTheMaximumIs413() throws Exception {
+        byte[] big = utf8("{\"schema\":\"" + "x".repeat(2 * MAX) + "\"}");
+        assertError(sendStreamed("/subjects/" + SUBJECT + "/versions", big, SR), 413, 413);
+        byte[] records = utf8("{\"records\":[{\"value\":\"" + "A".repeat(2 * MAX) + "\"}]}");
+        assertError(sendStreamed("/topics/" + TOPIC, records, BINARY), 413, 413);
+    }
+
     /** API.md A.1: an Accept matching none of the served types is 406, itself a JSON error object. */
     @Test
     void errorsAreJsonWhateverTheAccept() throws Exception {
@@ -146,6 +155,13 @@ class BadInputTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> sendStreamed(String path, byte[] body, String type) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, String path, byte[] body, String type, String accept)
