@@ -14,11 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input on a real server (registry and REST proxy, http_request_max_size 16384) over a real broker:
@@ -133,6 +138,43 @@ class BadInputTest {
                 "text/html", null), 415, 415);
         assertError(send("POST", "/topics/" + TOPIC, utf8("{\"records\":[{\"value\":\"AA==\"}]}"), "text/html", null),
                 415, 415);
+    }
+
+    /** Every endpoint that reads a JSON object, fed JSON of the wrong shape or no JSON at all. */
+    @ParameterizedTest(name = "{0} {1} with {2}")
+    @MethodSource("endpointsAndBadBodies")
+    void everyBodyReadingEndpointAnswersAClientError(String method, String path, String bodyName, byte[] body)
+            throws Exception {
+        String type = path.startsWith("/topics") ? BINARY
+                : path.startsWith("/consumers") || path.startsWith("/v3") ? "application/vnd.kafka.v2+json" : SR;
+        HttpResponse<String> answer = send(method, path.replace("{s}", SUBJECT).replace("{t}", TOPIC), body, type, null);
+        assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, answer.statusCode() + " " + answer.body());
+        errorBody(answer);
+    }
+
+    static Stream<Arguments> endpointsAndBadBodies() {
+        byte[] invalidUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        Map<String, byte[]> bodies = new LinkedHashMap<>();
+        bodies.put("an array", utf8("[]"));
+        bodies.put("a string", utf8("\"x\""));
+        bodies.put("truncated JSON", utf8("{\"a\":"));
+        bodies.put("invalid UTF-8", invalidUtf8);
+        bodies.put("JSON nested 5000 deep", utf8("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}"));
+        List<String[]> endpoints = List.of(
+                new String[] {"POST", "/subjects/{s}/versions"}, new String[] {"POST", "/subjects/{s}"},
+                new String[] {"POST", "/compatibility/subjects/{s}/versions/latest"},
+                new String[] {"POST", "/compatibility/subjects/{s}/versions"},
+                new String[] {"PUT", "/config"}, new String[] {"PUT", "/config/{s}"},
+                new String[] {"PUT", "/mode"}, new String[] {"PUT", "/mode/{s}"},
+                new String[] {"POST", "/topics/{t}"}, new String[] {"POST", "/topics/{t}/partitions/0"},
+                new String[] {"POST", "/consumers/g" + ID},
+                new String[] {"POST", "/consumers/g" + ID + "/instances/i/subscription"},
+                new String[] {"POST", "/consumers/g" + ID + "/instances/i/assignments"},
+                new String[] {"POST", "/consumers/g" + ID + "/instances/i/positions"},
+                new String[] {"POST", "/consumers/g" + ID + "/instances/i/offsets"},
+                new String[] {"POST", "/v3/clusters/c/topics"});
+        return endpoints.stream().flatMap(endpoint -> bodies.entrySet().stream()
+                .map(body -> Arguments.of(endpoint[0], endpoint[1], body.getKey(), body.getValue())));
     }
 
     private static JsonNode assertError(HttpResponse<String> answer, int status, int code) throws Exception {
