@@ -92,6 +92,17 @@ class BadInputTest {
         byte[] badRecord = utf8("{\"records\":[{\"value\":\"x\"}]}");
         badRecord[badRecord.length - 4] = (byte) 0xFF;
         assertError(send("POST", "/topics/" + TOPIC, badRecord, BINARY, null), 400, 400);
+        // overlong encodings: '/' as C0 AF and NUL as C0 80 (RFC 3629 section 3 forbids them)
+        for (byte[] overlong : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xC0, (byte) 0x80},
+                new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF})) {
+            byte[] head = utf8("{\"records\":[{\"value\":\"a");
+            byte[] tail = utf8("b\"}]}");
+            byte[] json = new byte[head.length + overlong.length + tail.length];
+            System.arraycopy(head, 0, json, 0, head.length);
+            System.arraycopy(overlong, 0, json, head.length, overlong.length);
+            System.arraycopy(tail, 0, json, head.length + overlong.length, tail.length);
+            assertError(send("POST", "/topics/" + TOPIC, json, "application/vnd.kafka.json.v2+json", null), 400, 400);
+        }
     }
 
     @Test
