@@ -62,7 +62,7 @@ record ProxyKafka(ClusterMetadata metadata, RecordSink sink, ClusterAdmin cluste
             // one Kafka consumer per instance: their client ids are unbounded, so they report no client metrics
             this.consumers = new ConsumerManager(kafka.withoutMetrics()::consumer, new ConsumerSettings(
                     Duration.ofMillis(config.consumerRequestTimeoutMs()), config.consumerRequestMaxBytes(),
-                    config.fetchMinBytes(), true, Duration.ofSeconds(config.consumerIdleDisconnectTimeout())),
+                    config.fetchMinBytes(), config.consumerEnableAutoCommit(), Duration.ofSeconds(config.consumerIdleDisconnectTimeout())),
                     stats);
         }
 

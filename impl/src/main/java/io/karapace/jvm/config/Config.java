@@ -245,6 +245,11 @@ public final class Config {
         return integer(ConfigKey.CONSUMER_IDLE_DISCONNECT_TIMEOUT);
     }
 
+    /** Default auto.commit.enable of REST proxy consumers ({@code consumer_enable_auto_commit}). */
+    public boolean consumerEnableAutoCommit() {
+        return flag(ConfigKey.CONSUMER_ENABLE_AUTO_COMMIT);
+    }
+
     public int fetchMinBytes() {
         return integer(ConfigKey.FETCH_MIN_BYTES);
     }

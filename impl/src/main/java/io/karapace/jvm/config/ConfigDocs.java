@@ -26,9 +26,18 @@ public final class ConfigDocs {
     }
 
     private static String describe(ConfigKey key) {
-        return key.rule().choices().isEmpty()
+        String text = key.rule().choices().isEmpty()
                 ? key.doc()
                 : key.doc() + " One of " + String.join(", ", key.rule().choices()) + " (any case).";
+        if (!key.rule().aliases().isEmpty()) {
+            text += " Also accepted, with a warning: " + key.rule().aliases().entrySet().stream()
+                    .map(e -> e.getKey() + " (= " + e.getValue() + ")").collect(Collectors.joining(", ")) + ".";
+        }
+        if (!key.aliases().isEmpty()) {
+            text += " Alias, accepted with a warning: " + key.aliases().stream().map(a -> "`" + a + "`")
+                    .collect(Collectors.joining(", ")) + ".";
+        }
+        return text;
     }
 
     public static void main(String[] args) {

@@ -69,7 +69,9 @@ public enum ConfigKey {
             "Static OAuth token sent with sasl_mechanism OAUTHBEARER (never logged)."),
     SASL_BOOTSTRAP_URI(nullable("sasl_bootstrap_uri"), nonBlankText(),
             "Kafka bootstrap servers of the SASL listener used for the per-caller clients of rest_authorization; unset means bootstrap_uri."),
-    LOG_LEVEL("log_level", oneOf("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO", "Level of the root logger."),
+    LOG_LEVEL("log_level", oneOf(orderedMap("WARN", "WARNING", "FATAL", "CRITICAL", "NOTSET", "DEBUG"),
+            "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "INFO",
+            "Level of the root logger; Python's other level names WARN, FATAL and NOTSET (everything) are read as the level they stand for."),
     LOG_FORMAT("log_format", logFormat(), "text",
             "text (one line an event), json (one JSON object a line: timestamp, level, logger, thread, message, exception) or a Python logging format such as Karapace's %(name)-20s\\t%(levelname)-8s\\t%(message)s."),
     ACCESS_LOG("access_log", bool(), false,
@@ -101,9 +103,12 @@ public enum ConfigKey {
             "REST proxy consumers' largest fetch when a request names none, in bytes."),
     CONSUMER_IDLE_DISCONNECT_TIMEOUT("consumer_idle_disconnect_timeout", intAtLeast(0), 0,
             "Seconds after which an idle REST proxy consumer is closed; 0 keeps it."),
+    CONSUMER_ENABLE_AUTO_COMMIT("consumer_enable_auto_commit", bool(), true,
+            "Default auto.commit.enable of REST proxy consumers that name none; Karapace's README spells it consumer_enable_autocommit, also accepted."),
     FETCH_MIN_BYTES("fetch_min_bytes", intAtLeast(0), 1, "REST proxy consumers' fetch.min.bytes."),
-    NAME_STRATEGY("name_strategy", oneOf("topic_name", "record_name", "topic_record_name"), "topic_name",
-            "How the REST proxy derives a subject from a topic and a record."),
+    NAME_STRATEGY("name_strategy", oneOf(Map.of("subject_name", "topic_name"), "topic_name", "record_name",
+            "topic_record_name"), "topic_name",
+            "How the REST proxy derives a subject from a topic and a record; subject_name, the default Karapace's README documents, is read as topic_name, the default Karapace applies."),
     NAME_STRATEGY_VALIDATION("name_strategy_validation", bool(), true,
             "Whether the REST proxy checks that a given schema id belongs to the strategy's subject."),
     REGISTRY_HOST("registry_host", nonBlankText(), "127.0.0.1", "Host of the Schema Registry the REST proxy uses."),
@@ -132,6 +137,7 @@ public enum ConfigKey {
     private static final String ENV_PREFIX = "KARAPACE_";
     private static final Map<String, ConfigKey> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ConfigKey::key, Function.identity()));
+    private static final Map<String, ConfigKey> ALIASES = Map.of("consumer_enable_autocommit", CONSUMER_ENABLE_AUTO_COMMIT);
 
     private final String key;
     private final ValueRule rule;
@@ -190,13 +196,37 @@ public enum ConfigKey {
      */
     public List<String> envNames() {
         String upper = key.toUpperCase(Locale.ROOT);
-        return upper.startsWith(ENV_PREFIX)
+        List<String> names = new java.util.ArrayList<>(upper.startsWith(ENV_PREFIX)
                 ? List.of(upper, ENV_PREFIX + upper)
-                : List.of(ENV_PREFIX + upper);
+                : List.of(ENV_PREFIX + upper));
+        aliases().forEach(alias -> names.add(ENV_PREFIX + alias.toUpperCase(Locale.ROOT)));
+        return List.copyOf(names);
     }
 
     public static Optional<ConfigKey> byKey(String key) {
         return Optional.ofNullable(BY_NAME.get(key));
+    }
+
+    /**
+     * Other names of keys, accepted with a warning: the spellings Karapace's README documents where
+     * Karapace's code reads another ({@code consumer_enable_autocommit}, README; {@code
+     * consumer_enable_auto_commit}, src/karapace/core/config.py).
+     */
+    public static Optional<ConfigKey> byAlias(String name) {
+        return Optional.ofNullable(ALIASES.get(name));
+    }
+
+    /** The aliases of this key, see {@link #byAlias}. */
+    public List<String> aliases() {
+        return ALIASES.entrySet().stream().filter(e -> e.getValue() == this).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
     }
 
     private static ValueRule port() {

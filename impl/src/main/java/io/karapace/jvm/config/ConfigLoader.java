@@ -51,17 +51,21 @@ public final class ConfigLoader {
         refuseUnknownSecurityVariables(upperEnv);
         Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
         for (ConfigKey key : ConfigKey.values()) {
-            values.put(key, resolve(key, fromFile.get(key), upperEnv, file));
+            values.put(key, resolve(key, fromFile.get(key), upperEnv, file, warnings));
         }
         checkAServiceIsOn(values);
         return new Loaded(new Config(values), warnings);
     }
 
-    private static Object resolve(ConfigKey key, JsonNode fileValue, Map<String, String> env, Optional<Path> file) {
+    private static Object resolve(ConfigKey key, JsonNode fileValue, Map<String, String> env, Optional<Path> file,
+                                  List<String> warnings) {
         for (String name : key.envNames()) {
             String text = env.get(name);
             if (text != null && !text.isBlank()) {
-                return parse(key, text, "environment variable " + name);
+                if (key.aliases().stream().anyMatch(alias -> name.equalsIgnoreCase(ENV_PREFIX + alias))) {
+                    warnings.add("Environment variable " + name + " is an alias of " + key.envNames().get(0));
+                }
+                return parse(key, text, "environment variable " + name, warnings);
             }
         }
         if (fileValue == null) {
@@ -77,11 +81,14 @@ public final class ConfigLoader {
         if (fileValue.isContainerNode()) {
             throw invalid(key, fileValue.toString(), source);
         }
-        return parse(key, fileValue.asText(), source);
+        return parse(key, fileValue.asText(), source, warnings);
     }
 
-    private static Object parse(ConfigKey key, String text, String source) {
-        return key.rule().parse(text).orElseThrow(() -> invalid(key, text, source));
+    private static Object parse(ConfigKey key, String text, String source, List<String> warnings) {
+        Object value = key.rule().parse(text).orElseThrow(() -> invalid(key, text, source));
+        key.rule().aliasOf(text).ifPresent(choice -> warnings.add("Value '" + text.trim() + "' of configuration "
+                + key.key() + " (set in " + source + ") is an alias of " + choice));
+        return value;
     }
 
     private static ConfigException invalid(ConfigKey key, String text, String source) {
@@ -129,16 +136,25 @@ public final class ConfigLoader {
             throw new ConfigException("Configuration file " + path + " must hold a JSON object, not " + kind(root));
         }
         Map<ConfigKey, JsonNode> known = new EnumMap<>(ConfigKey.class);
+        Map<ConfigKey, JsonNode> aliased = new EnumMap<>(ConfigKey.class);
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             String name = field.getKey();
-            if (ConfigKey.byKey(name).isEmpty() && looksLikeSecurity(name)) {
+            if (ConfigKey.byKey(name).isEmpty() && ConfigKey.byAlias(name).isEmpty() && looksLikeSecurity(name)) {
                 throw new ConfigException("Unsupported configuration " + name + " in " + path + ": it looks like a"
                         + " security setting this server does not implement, and security settings are never ignored");
+            }
+            Optional<ConfigKey> alias = ConfigKey.byAlias(name);
+            if (alias.isPresent()) {
+                warnings.add("Configuration key '" + name + "' in " + path + " is an alias of '" + alias.get().key()
+                        + "'" + (root.has(alias.get().key()) ? ", which is also set and wins" : ""));
+                aliased.put(alias.get(), field.getValue());
+                continue;
             }
             ConfigKey.byKey(name).ifPresentOrElse(
                     key -> known.put(key, field.getValue()),
                     () -> warnings.add("Unknown configuration key '" + name + "' in " + path + " is ignored"));
         }
+        aliased.forEach(known::putIfAbsent);
         return known;
     }
 

@@ -1,8 +1,11 @@
 package io.karapace.jvm.config;
 
 import io.karapace.jvm.logging.LogFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,11 +21,18 @@ public final class ValueRule {
     private final String description;
     private final Function<String, Optional<Object>> parser;
     private final List<String> choices;
+    private final Map<String, String> aliases;
 
     private ValueRule(String description, Function<String, Optional<Object>> parser, List<String> choices) {
+        this(description, parser, choices, Map.of());
+    }
+
+    private ValueRule(String description, Function<String, Optional<Object>> parser, List<String> choices,
+                      Map<String, String> aliases) {
         this.description = description;
         this.parser = parser;
         this.choices = choices;
+        this.aliases = aliases;
     }
 
     /** Completes "Invalid value 'x' for configuration k: ..." */
@@ -37,6 +47,17 @@ public final class ValueRule {
 
     Optional<Object> parse(String text) {
         return parser.apply(text);
+    }
+
+    /** The canonical choice {@code text} is an alias of (matched case-insensitively), if it is one. */
+    Optional<String> aliasOf(String text) {
+        return aliases.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(text.trim()))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    /** The accepted aliases of an enumerated setting and the choice each stands for; empty otherwise. */
+    public Map<String, String> aliases() {
+        return aliases;
     }
 
     static ValueRule text() {
@@ -73,6 +94,20 @@ public final class ValueRule {
         return new ValueRule("must be one of " + String.join(", ", accepted),
                 s -> accepted.stream().filter(c -> c.equalsIgnoreCase(s.trim())).findFirst().map(c -> c),
                 accepted);
+    }
+
+    /**
+     * {@link #oneOf} that also accepts other names for some choices and reads them as the choice they
+     * stand for; {@code aliases} maps each alias to its choice.
+     */
+    static ValueRule oneOf(Map<String, String> aliases, String... choices) {
+        ValueRule plain = oneOf(choices);
+        Map<String, String> ordered = new LinkedHashMap<>(aliases);
+        String also = ordered.entrySet().stream().map(e -> e.getKey() + " (= " + e.getValue() + ")")
+                .reduce((a, b) -> a + ", " + b).map(list -> "; also " + list).orElse("");
+        return new ValueRule(plain.description + also, s -> plain.parse(s).or(() -> ordered.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(s.trim())).findFirst().map(Map.Entry::getValue)),
+                plain.choices, Collections.unmodifiableMap(ordered));
     }
 
     /** {@code log_format}: text, json or a Python logging format string (see {@link LogFormat}). */

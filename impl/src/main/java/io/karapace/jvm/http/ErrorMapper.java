@@ -1,6 +1,8 @@
 package io.karapace.jvm.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.karapace.jvm.proxy.ProxyException;
 import io.karapace.jvm.proxy.v3.V3Exception;
@@ -49,8 +51,9 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
                     : "HTTP " + status + " " + response.getStatusInfo().getReasonPhrase();
             return error(status, status, message);
         }
-        if (failure instanceof JsonParseException e) {
-            return error(400, 400, e.getOriginalMessage());
+        JsonProcessingException unreadable = unreadableJson(failure);
+        if (unreadable != null) {
+            return error(400, 400, unreadable.getOriginalMessage());
         }
         if (failure instanceof JsonMappingException e) {
             return error(422, 422, unexpectedJson(e));
@@ -59,14 +62,37 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         return error(500, 500, "Internal Server Error");
     }
 
-    /** The failure inside the wrappers of asynchronous answers. */
+    /**
+     * The failure inside the wrappers of asynchronous answers, and inside the JsonMappingException that
+     * Jackson wraps around a failure of the body stream it reads ({@link BodySizeLimit} refusing a
+     * streamed body: 413, not 422).
+     */
     static Throwable unwrapped(Throwable failure) {
         Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current instanceof JsonMappingException && current.getCause() instanceof WebApplicationException)
                 && current.getCause() != null) {
             current = current.getCause();
         }
         return current;
+    }
+
+    /**
+     * A body that is not JSON text at all: malformed, not UTF-8 (RFC 8259 section 8.1), or nested deeper
+     * than Jackson's StreamReadConstraints allow (1,000). API.md A.1: malformed JSON answers 400 with
+     * error_code 400 and the parser's text. Jackson reports the last two from inside a deserializer,
+     * wrapped in a JsonMappingException, so the causes are searched too.
+     */
+    private static JsonProcessingException unreadableJson(Throwable failure) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (current instanceof JsonParseException || current instanceof StreamConstraintsException) {
+                return (JsonProcessingException) current;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** Confluent's error body; also the answer of {@link Drain} to requests arriving during a stop. */
@@ -82,8 +108,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-        String reason = e.getOriginalMessage().replaceAll("`?(?:[a-z][a-z0-9]*\\.)+([A-Z]\\w*)`?", "$1")
-                .replaceAll(" \\(token `?JsonToken\\.\\w+`?\\)", "");
+        String reason = e.getOriginalMessage().replaceAll(" \\(token `?JsonToken\\.\\w+`?\\)", "")
+                .replaceAll("`?(?:[a-z][a-z0-9]*\\.)+([A-Z]\\w*)`?", "$1");
         return "Unrecognized JSON" + (field.isEmpty() ? "" : " in field '" + field + "'") + ": " + reason;
     }
 }

@@ -42,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
                 .register(JsonBodyFilter.class)
                 .register(NegotiatedType.class)
                 .register(new BodySizeLimit(maxBodyBytes))
+                .register(StrictUtf8.class)
                 .register(drain)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

@@ -47,7 +47,8 @@ final class ProxyModels {
 
     private static ProduceBatch.Entry entry(ProduceRecord record) {
         if (record == null) {
-            return new ProduceBatch.Entry(null, null, null);
+            // Karapace kafka_rest_apis/__init__.py validate_publish_request_format: 400 "Produce record must be an object"
+            throw ProxyError.BAD_REQUEST.exception("Produce record must be an object");
         }
         return new ProduceBatch.Entry(record.getKey(), record.getValue(), record.getPartition());
     }

@@ -28,6 +28,17 @@ class InstanceOptionsTest {
         assertEquals(Duration.ofSeconds(11), options.requestTimeout());
     }
 
+    /** consumer_enable_auto_commit (alias consumer_enable_autocommit) false: instances naming none do not commit. */
+    @Test
+    void theServersAutoCommitDefaultAppliesWhenTheBodyNamesNone() {
+        ConsumerSettings noCommit = new ConsumerSettings(Duration.ofSeconds(11), 1 << 20, 1, false, Duration.ZERO);
+
+        InstanceOptions options = InstanceOptions.from(InstanceConfig.defaults(), noCommit);
+
+        assertFalse(options.autoCommit());
+        assertEquals("false", options.kafkaProperties().get("enable.auto.commit"));
+    }
+
     @Test
     void everySettingOfTheBodyIsTaken() {
         InstanceOptions options = InstanceOptions.from(
